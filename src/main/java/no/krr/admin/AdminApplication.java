@@ -1,0 +1,21 @@
+package no.krr.admin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import no.krr.importing.ImportResource;
+import no.krr.web.ExceptionMappers;
+import no.krr.web.NoStoreFilter;
+
+/** The admin API under {@code /admin} (role {@code krr-admin}, see {@code krr.auth.admin-scope}). */
+@ApplicationPath("admin")
+@ApplicationScoped
+public class AdminApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(ImportResource.class, JobResource.class, NoStoreFilter.class,
+                ExceptionMappers.WebApplication.class, ExceptionMappers.Unexpected.class);
+    }
+}

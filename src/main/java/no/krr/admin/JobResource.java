@@ -1,0 +1,149 @@
+package no.krr.admin;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobExecutionNotRunningException;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Properties;
+import no.krr.security.AuthSettings;
+import no.krr.web.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Status, stop and restart of any job of the service, by Jakarta Batch execution id. */
+@Path("v1/jobs")
+@RequestScoped
+@RolesAllowed(AuthSettings.ADMIN_ROLE)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin: jobs", description = "Status, stop and restart of batch jobs")
+@SecurityRequirement(name = "idporten")
+public class JobResource {
+
+    @Inject
+    @Any
+    Instance<JobDetails> details;
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Status of a job execution",
+            description = "Batch status, times, the job's counts and its progress (done, total, percent, perSecond, etaSeconds).")
+    @APIResponse(responseCode = "200", description = "The execution's report")
+    @APIResponse(responseCode = "404", description = "No such execution")
+    public Response status(@PathParam("id") long id) {
+        return find(id).map(execution -> Response.ok(report(execution)).build())
+                .orElseGet(() -> notFound(id));
+    }
+
+    @POST
+    @Path("{id}/stop")
+    @Operation(summary = "Stop a running execution", description = "Asks the execution to stop at its next checkpoint.")
+    @APIResponse(responseCode = "202", description = "Stop requested; the report follows")
+    @APIResponse(responseCode = "404", description = "No such execution")
+    @APIResponse(responseCode = "409", description = "The execution is not running")
+    public Response stop(@PathParam("id") long id) {
+        try {
+            operator().stop(id);
+            return Response.accepted(report(operator().getJobExecution(id))).build();
+        } catch (NoSuchJobExecutionException e) {
+            return notFound(id);
+        } catch (JobExecutionNotRunningException e) {
+            return Problem.of(409, "job-not-running", "Job not running", "Execution " + id + " is not running.")
+                    .response().build();
+        }
+    }
+
+    @POST
+    @Path("{id}/restart")
+    @Operation(summary = "Restart a stopped or failed execution",
+            description = "Starts a new execution of the same job instance, from its last checkpoint.")
+    @APIResponse(responseCode = "202", description = "Restarted; Location names the new execution")
+    @APIResponse(responseCode = "404", description = "No such execution")
+    @APIResponse(responseCode = "409", description = "The execution completed, is still running, or is not the latest of its job")
+    public Response restart(@PathParam("id") long id) {
+        try {
+            long restarted = operator().restart(id, new Properties());
+            JobExecution execution = operator().getJobExecution(restarted);
+            return Response.accepted(report(execution)).location(locationOf(execution)).build();
+        } catch (NoSuchJobExecutionException e) {
+            return notFound(id);
+        } catch (JobExecutionAlreadyCompleteException e) {
+            return conflict(id, "it completed");
+        } catch (JobExecutionNotMostRecentException e) {
+            return conflict(id, "a later execution of the same job exists");
+        } catch (JobRestartException e) {
+            return conflict(id, "it is still running or cannot be restarted");
+        }
+    }
+
+    /** The report of contract §3: id, job, status, times, and the job's own counts and progress. */
+    public jakarta.json.JsonObject report(JobExecution execution) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", execution.getExecutionId())
+                .add("job", execution.getJobName())
+                .add("status", execution.getBatchStatus().name());
+        addTime(json, "startedAt", execution.getStartTime());
+        addTime(json, "endedAt", execution.getEndTime());
+        for (JobDetails detail : details) {
+            if (detail.jobName().equals(execution.getJobName())) {
+                detail.addTo(json, execution);
+            }
+        }
+        return json.build();
+    }
+
+    static URI locationOf(JobExecution execution) {
+        String base = "reconcile-persons".equals(execution.getJobName()) ? "/admin/v1/reconciliations/" : "/admin/v1/jobs/";
+        return URI.create(base + execution.getExecutionId());
+    }
+
+    private static void addTime(JsonObjectBuilder json, String name, Date time) {
+        if (time != null) {
+            json.add(name, time.toInstant().atOffset(ZoneOffset.UTC).toString());
+        }
+    }
+
+    private java.util.Optional<JobExecution> find(long id) {
+        try {
+            return java.util.Optional.of(operator().getJobExecution(id));
+        } catch (NoSuchJobExecutionException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+
+    private static Response notFound(long id) {
+        return Problem.of(404, "no-such-job", "No such job execution", "There is no job execution " + id + ".")
+                .response().build();
+    }
+
+    private static Response conflict(long id, String why) {
+        return Problem.of(409, "job-not-restartable", "Job cannot be restarted",
+                "Execution " + id + " cannot be restarted: " + why + ".").response().build();
+    }
+}

@@ -1,0 +1,46 @@
+package no.krr.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Applies the versioned schema migrations ({@code db/migration}) when the application starts,
+ * before it serves anything: a startup singleton finishes before the deployment does, so no request
+ * reaches the schema first. Readiness reports DOWN until it has run.
+ */
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class Migrations {
+
+    private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
+
+    @Resource(lookup = Database.JNDI_NAME)
+    private DataSource dataSource;
+
+    private volatile boolean applied;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        applied = true;
+        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now, database " + result.database + ")");
+    }
+
+    public boolean applied() {
+        return applied;
+    }
+}

@@ -1,0 +1,45 @@
+package no.krr.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The service's own authorization settings (the token checks themselves are MicroProfile JWT's). */
+@ApplicationScoped
+public class AuthSettings {
+
+    /** The role of the admin API, granted by the scope {@code krr.auth.admin-scope}. */
+    public static final String ADMIN_ROLE = "krr-admin";
+
+    @Inject
+    @ConfigProperty(name = "krr.auth.acr-values", defaultValue = "idporten-loa-substantial,idporten-loa-high")
+    String acrValues;
+
+    @Inject
+    @ConfigProperty(name = "krr.auth.legacy-scopes", defaultValue = "true")
+    boolean legacyScopes;
+
+    @Inject
+    @ConfigProperty(name = "krr.auth.admin-scope", defaultValue = "krr:admin")
+    String adminScope;
+
+    public Set<String> acceptedAcr() {
+        return Arrays.stream(acrValues.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public String acceptedAcrList() {
+        return String.join(" ", acceptedAcr());
+    }
+
+    public boolean legacyScopes() {
+        return legacyScopes;
+    }
+
+    public String adminScope() {
+        return adminScope;
+    }
+}

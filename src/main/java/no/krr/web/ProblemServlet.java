@@ -1,0 +1,59 @@
+package no.krr.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The error page for errors the container raises before JAX-RS sees the request: above all a
+ * bearer token the MicroProfile JWT mechanism rejected (401), but also unknown paths and uncaught
+ * failures. Answers RFC 9457 problem details with the RFC 6750 challenge.
+ */
+@WebServlet(urlPatterns = "/problem")
+public class ProblemServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(ProblemServlet.class.getName());
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
+        Problem problem;
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            boolean bearerSent = hasBearerToken(request);
+            response.setHeader(BearerChallenge.HEADER, bearerSent
+                    ? BearerChallenge.invalidToken("the access token is invalid, expired or not yet valid")
+                    : BearerChallenge.none());
+            problem = bearerSent
+                    ? Problem.of(401, "invalid-token", "Invalid access token",
+                            "The access token is invalid, expired, not yet valid or not signed by the trusted issuer.")
+                    : Problem.of(401, "missing-token", "Authentication required",
+                            "Send an ID-porten access token as 'Authorization: Bearer <token>'.");
+        } else if (status >= 500) {
+            Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+            if (failure instanceof Throwable t) {
+                LOG.log(Level.SEVERE, "Unhandled failure on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), t);
+            }
+            problem = Problem.ofStatus(status, "The server failed to handle the request.");
+        } else {
+            problem = Problem.ofStatus(status, null);
+        }
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(problem.toJson());
+    }
+
+    private static boolean hasBearerToken(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && authorization.length() > 7;
+    }
+}

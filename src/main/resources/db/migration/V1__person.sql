@@ -1,0 +1,34 @@
+-- The register's person record (domain.md §1). Column names are the register's own.
+create table person (
+    personidentifikator                varchar(11)  not null primary key,
+    status                             varchar(20)  not null,
+    reservasjon                        varchar(3),
+    reservasjonstidspunkt              timestamp with time zone,
+    reservasjon_oppdatert              timestamp with time zone,
+    varslingsstatus                    varchar(20),
+    epostadresse                       varchar(320),
+    epostadresse_oppdatert             timestamp with time zone,
+    epostadresse_sist_verifisert       timestamp with time zone,
+    epostadresse_sist_validert         timestamp with time zone,
+    epostadresse_duplisert             varchar(3),
+    mobiltelefonnummer                 varchar(20),
+    mobiltelefonnummer_oppdatert       timestamp with time zone,
+    mobiltelefonnummer_sist_verifisert timestamp with time zone,
+    mobiltelefonnummer_sist_validert   timestamp with time zone,
+    mobiltelefonnummer_duplisert       varchar(3),
+    postkasseadresse                   varchar(255),
+    postkasseleverandoeradresse        varchar(9),
+    sertifikat                         varchar(16384),
+    spraak                             varchar(2),
+    spraak_oppdatert                   timestamp with time zone,
+    version                            bigint       not null
+);
+
+-- Lines an import skipped, with the reason (the import job's report). Keyed by the job instance,
+-- so a restarted execution adds to the same report.
+create table import_skip (
+    job_instance_id bigint       not null,
+    line_number     bigint       not null,
+    reason          varchar(500) not null,
+    primary key (job_instance_id, line_number)
+);
