@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public record NationalId(String value) implements Comparable<NationalId> {
 
     private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}");
+    private static final Pattern NINE_DIGITS = Pattern.compile("\\d{9}");
     private static final int[] K1_WEIGHTS = {3, 7, 6, 1, 8, 9, 4, 5, 2};
     private static final int[] K2_WEIGHTS = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
 
@@ -42,8 +43,16 @@ public record NationalId(String value) implements Comparable<NationalId> {
         return plausibleDate(d) && checkDigitsMatch(d);
     }
 
-    /** The two check digits for nine leading digits, by the classic rule; empty if none exist. */
+    /**
+     * The two check digits for nine leading digits, by the classic rule; empty if none exist.
+     *
+     * @throws IllegalArgumentException if the input is not exactly nine ASCII digits
+     */
     public static Optional<String> checkDigitsFor(String nineDigits) {
+        // without this, letters or a short input gave silently wrong digits or an index error
+        if (nineDigits == null || !NINE_DIGITS.matcher(nineDigits).matches()) {
+            throw new IllegalArgumentException("not nine digits: " + mask(nineDigits));
+        }
         int[] d = nineDigits.chars().map(c -> c - '0').toArray();
         int k1 = remainderToDigit(11 - weightedSum(d, K1_WEIGHTS, 9) % 11);
         if (k1 < 0) {
