@@ -1,0 +1,29 @@
+package no.krr.importing;
+
+import jakarta.batch.api.listener.AbstractJobListener;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.nio.file.Path;
+
+/** Deletes an import's file once the import completed; a stopped or failed one keeps it for a restart. */
+@Named("importFileCleanup")
+public class ImportFileCleanup extends AbstractJobListener {
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    ImportFiles files;
+
+    @Override
+    public void afterJob() {
+        if (job.getBatchStatus() == BatchStatus.COMPLETED) {
+            String file = job.getProperties().getProperty("file");
+            if (file != null) {
+                files.delete(Path.of(file));
+            }
+        }
+    }
+}

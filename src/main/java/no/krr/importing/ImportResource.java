@@ -1,0 +1,69 @@
+package no.krr.importing;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Properties;
+import no.krr.admin.JobResource;
+import no.krr.security.AuthSettings;
+import no.krr.web.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Starts a bulk import of persons (job {@code import-persons}). */
+@Path("v1/imports")
+@RequestScoped
+@RolesAllowed(AuthSettings.ADMIN_ROLE)
+@Tag(name = "admin: imports", description = "Bulk import of persons")
+@SecurityRequirement(name = "idporten")
+public class ImportResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    ImportFiles files;
+
+    @Inject
+    JobResource jobs;
+
+    @POST
+    @Consumes(NDJSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import persons",
+            description = "One Person JSON per line (the shape of GET /rest/v1/person with every field). The file is stored, "
+                    + "then imported by the batch job `import-persons` in checkpointed chunks: persons are upserted by "
+                    + "national id, and a line that fails validation is skipped and reported with its line number and reason.")
+    @RequestBody(content = @Content(mediaType = NDJSON))
+    @APIResponse(responseCode = "202", description = "Import started; Location names the job")
+    @APIResponse(responseCode = "400", description = "The body has no line with content")
+    @APIResponse(responseCode = "415", description = "Not application/x-ndjson")
+    public Response start(InputStream body) throws IOException {
+        ImportFiles.Stored stored = files.store(body);
+        if (stored.lines() == 0) {
+            files.delete(stored.path());
+            return Problem.of(400, "empty-import", "Empty import", "The body has no line with content.").response().build();
+        }
+        Properties parameters = new Properties();
+        parameters.setProperty("file", stored.path().toString());
+        parameters.setProperty("lines", Long.toString(stored.lines()));
+        parameters.setProperty("chunkSize", Integer.toString(files.chunkSize()));
+        long id = BatchRuntime.getJobOperator().start(ImportDetails.JOB, parameters);
+        JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(id);
+        return Response.accepted(jobs.report(execution)).location(URI.create("/admin/v1/jobs/" + id)).build();
+    }
+}
