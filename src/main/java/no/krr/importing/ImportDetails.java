@@ -18,7 +18,8 @@ import no.krr.admin.JobDetails;
 import no.krr.admin.Progress;
 
 /**
- * The report of an import: {@code counts} (read, written, skipped) over all executions of the job
+ * The report of an import: {@code counts} (read, written, skipped, and changed: persons added or
+ * actually changed, 0 when the same file is imported again) over all executions of the job
  * instance up to this one, its progress in lines, and the first skipped lines with their reasons.
  */
 @ApplicationScoped
@@ -39,7 +40,7 @@ public class ImportDetails implements JobDetails {
     public void addTo(JsonObjectBuilder report, JobExecution execution) {
         var operator = BatchRuntime.getJobOperator();
         var instance = operator.getJobInstance(execution.getExecutionId());
-        long read = 0, written = 0, skipped = 0, readThisRun = 0;
+        long read = 0, written = 0, skipped = 0, readThisRun = 0, changed = 0;
         for (JobExecution earlier : operator.getJobExecutions(instance)) {
             if (earlier.getExecutionId() > execution.getExecutionId()) {
                 continue;
@@ -51,11 +52,14 @@ public class ImportDetails implements JobDetails {
                 skipped += metric(step, Metric.MetricType.PROCESS_SKIP_COUNT) + metric(step, Metric.MetricType.READ_SKIP_COUNT);
                 if (earlier.getExecutionId() == execution.getExecutionId()) {
                     readThisRun += stepRead;
+                    // cumulative over restarts: the step's persistent user data is carried over
+                    changed = step.getPersistentUserData() instanceof Long c ? c : 0L;
                 }
             }
         }
         long total = Long.parseLong(execution.getJobParameters().getProperty("lines", "0"));
-        report.add("counts", Json.createObjectBuilder().add("read", read).add("written", written).add("skipped", skipped));
+        report.add("counts", Json.createObjectBuilder().add("read", read).add("written", written).add("skipped", skipped)
+                .add("changed", changed));
         report.add("progress", new Progress(read, total, readThisRun, elapsed(execution)).toJson());
         report.add("skippedLines", skippedLines(instance.getInstanceId()));
     }

@@ -1,6 +1,7 @@
 package no.krr.importing;
 
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashMap;
@@ -13,7 +14,8 @@ import no.krr.person.PersonRepository;
 /**
  * Upserts a chunk of persons by national id in the chunk's transaction: one query finds the stored
  * ones, new ones are added, stored ones change only where the line differs (so the same file
- * imported twice changes nothing). A later line for the same id wins.
+ * imported twice changes nothing). A later line for the same id wins. The number of persons
+ * added or changed is kept as the step's persistent user data, so it survives a restart.
  */
 @Named("personUpsertWriter")
 public class PersonUpsertWriter extends AbstractItemWriter {
@@ -21,9 +23,13 @@ public class PersonUpsertWriter extends AbstractItemWriter {
     @Inject
     PersonRepository persons;
 
+    @Inject
+    StepContext step;
+
     @Override
     public void writeItems(List<Object> items) {
         List<PersonRecord> records = items.stream().map(PersonRecord.class::cast).toList();
+        long changed = 0;
         Map<String, Person> stored = new HashMap<>();
         persons.findAll(records.stream().map(r -> r.personidentifikator().value()).distinct().toList())
                 .forEach(p -> stored.put(p.id().value(), p));
@@ -34,9 +40,15 @@ public class PersonUpsertWriter extends AbstractItemWriter {
                 record.applyTo(person);
                 persons.add(person);
                 stored.put(record.personidentifikator().value(), person);
-            } else {
-                record.applyTo(person);
+                changed++;
+            } else if (record.applyTo(person)) {
+                changed++;
             }
         }
+        step.setPersistentUserData(changedSoFar(step) + changed);
+    }
+
+    static long changedSoFar(StepContext step) {
+        return step.getPersistentUserData() instanceof Long soFar ? soFar : 0L;
     }
 }

@@ -26,7 +26,8 @@ public class Migrations {
     @Resource(lookup = Database.JNDI_NAME)
     private DataSource dataSource;
 
-    private volatile boolean applied;
+    // static: read by the readiness check and the request gate while this singleton is still being made
+    private static volatile boolean applied;
 
     @PostConstruct
     void migrate() {
@@ -40,7 +41,7 @@ public class Migrations {
                 + " migrations applied now, database " + result.database + ")");
     }
 
-    public boolean applied() {
+    public static boolean applied() {
         return applied;
     }
 }

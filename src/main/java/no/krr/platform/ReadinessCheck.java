@@ -2,7 +2,6 @@ package no.krr.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -18,12 +17,9 @@ public class ReadinessCheck implements HealthCheck {
     @Resource(lookup = Database.JNDI_NAME)
     private DataSource dataSource;
 
-    @Inject
-    private Migrations migrations;
-
     @Override
     public HealthCheckResponse call() {
-        boolean migrated = migrations.applied();
+        boolean migrated = Migrations.applied();
         boolean answers = databaseAnswers();
         return HealthCheckResponse.named("database")
                 .status(migrated && answers)

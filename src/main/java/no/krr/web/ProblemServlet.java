@@ -46,6 +46,7 @@ public class ProblemServlet extends HttpServlet {
         }
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Vary", "Accept, Authorization");
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(problem.toJson());

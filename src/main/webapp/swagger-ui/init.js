@@ -1,0 +1,6 @@
+window.ui = SwaggerUIBundle({
+    url: "/openapi",
+    dom_id: "#swagger-ui",
+    deepLinking: true,
+    persistAuthorization: false
+});

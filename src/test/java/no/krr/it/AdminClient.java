@@ -1,0 +1,57 @@
+package no.krr.it;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/** What the container tests do through the admin API: start an import and wait for its end. */
+public record AdminClient(String baseUri, String adminToken) {
+
+    private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
+
+    public Response postImport(String ndjson) {
+        return given().baseUri(baseUri).auth().oauth2(adminToken)
+                .contentType("application/x-ndjson").body(ndjson)
+                .post("/admin/v1/imports");
+    }
+
+    /** Imports and waits for the job to end; returns its final report. */
+    public JsonPath importAndWait(String ndjson) {
+        Response started = postImport(ndjson);
+        started.then().statusCode(202);
+        return awaitEnd(started.getHeader("Location"));
+    }
+
+    public JsonPath status(String location) {
+        return given().baseUri(baseUri).auth().oauth2(adminToken).get(location).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    public JsonPath awaitEnd(String location) {
+        assertTrue(location.startsWith("/admin/v1/"), location);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath report = status(location);
+            if (FINAL.contains(report.getString("status"))) {
+                return report;
+            }
+            sleep(200);
+        }
+        return fail("job did not end in time: " + location);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

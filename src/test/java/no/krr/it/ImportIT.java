@@ -1,0 +1,213 @@
+package no.krr.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.net.URL;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import no.krr.testdouble.DemoData;
+import no.krr.testdouble.IdPorten;
+import no.krr.testdouble.OutsideWorld;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The import job through the admin API: good and bad lines, upsert and idempotence, stop and
+ * restart. This deployment also runs with an audience configured and the legacy scopes off, to
+ * prove those settings.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ImportIT {
+
+    static final String AUDIENCE = "https://krr.test/api";
+
+    static OutsideWorld world;
+
+    @Deployment
+    static WebArchive deployment() {
+        world = OutsideWorld.start();
+        // small chunks, so a stop lands part way through an import
+        return ServiceDeployment.war(world, Map.of(
+                "mp.jwt.verify.audiences", AUDIENCE,
+                "krr.auth.legacy-scopes", "false",
+                "krr.import.chunk-size", "100"));
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    String base;
+    AdminClient admin;
+
+    @AfterAll
+    static void stopWorld() {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        base = ServiceDeployment.baseUri(deployed);
+        admin = new AdminClient(base, world.idporten().adminToken().audience(AUDIENCE).mint());
+    }
+
+    String userToken(String pid) {
+        return world.idporten().token(pid).audience(AUDIENCE).mint();
+    }
+
+    JsonPath person(String pid) {
+        return given().baseUri(base).auth().oauth2(userToken(pid)).get("/rest/v1/person")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void goodLinesAreWrittenAndBadLinesSkippedWithLineNumberAndReason() {
+        String ndjson = String.join("\n",
+                "{\"personidentifikator\":\"23837998492\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\",\"spraak\":\"en\"}",
+                "{\"personidentifikator\":\"23837998493\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\"}",
+                "not json at all",
+                "",
+                "{\"personidentifikator\":\"18868299939\",\"reservasjon\":\"KANSKJE\",\"status\":\"AKTIV\"}",
+                "{\"personidentifikator\":\"18868299939\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\",\"spraak_oppdatert\":\"i går\"}",
+                "{\"personidentifikator\":\"18868299939\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\",\"kontaktinformasjon\":{\"mobiltelefonnummer\":\"12\"}}",
+                "{\"personidentifikator\":\"18886799280\",\"status\":\"SLETTET\",\"kontaktinformasjon\":{\"epostadresse\":\"a@b.no\"}}",
+                "{\"personidentifikator\":\"01814797763\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\",\"fornavn\":\"Ola\"}",
+                "{\"personidentifikator\":\"18868299939\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\","
+                        + "\"kontaktinformasjon\":{\"epostadresse\":\"kun@epost.no\",\"epostadresse_oppdatert\":\"2023-08-05T10:45:15.768Z\"}}");
+        JsonPath report = admin.importAndWait(ndjson);
+        assertEquals("COMPLETED", report.getString("status"));
+        assertEquals("import-persons", report.getString("job"));
+        assertEquals(9, report.getInt("counts.read"), "every line with content is read");
+        assertEquals(2, report.getInt("counts.written"));
+        assertEquals(7, report.getInt("counts.skipped"));
+        assertEquals(100.0, report.getDouble("progress.percent"));
+        List<Map<String, Object>> skipped = report.getList("skippedLines");
+        Map<Integer, String> reasons = skipped.stream().collect(Collectors.toMap(
+                s -> ((Number) s.get("line")).intValue(), s -> (String) s.get("reason")));
+        assertEquals(List.of(2, 3, 5, 6, 7, 8, 9), reasons.keySet().stream().sorted().toList());
+        assertTrue(reasons.get(2).contains("personidentifikator"), reasons.get(2));
+        assertTrue(reasons.get(3).contains("malformed JSON"), reasons.get(3));
+        assertTrue(reasons.get(5).contains("reservasjon"), reasons.get(5));
+        assertTrue(reasons.get(6).contains("spraak_oppdatert"), reasons.get(6));
+        assertTrue(reasons.get(7).contains("mobiltelefonnummer"), reasons.get(7));
+        assertTrue(reasons.get(8).contains("SLETTET"), reasons.get(8));
+        assertTrue(reasons.get(9).contains("fornavn"), reasons.get(9));
+        assertFalse(report.prettify().contains("23837998493"), "a national id in clear in the report");
+
+        assertEquals("en", person("23837998492").getString("spraak"));
+        assertEquals("kun@epost.no", person("18868299939").getString("kontaktinformasjon.epostadresse"));
+        // a skipped line was never half-written
+        assertEquals("IKKE_REGISTRERT", person("01814797763").getString("status"));
+        assertEquals("IKKE_REGISTRERT", person("18886799280").getString("status"));
+    }
+
+    @Test
+    void theSameFileTwiceChangesNothingAndALaterFileUpdates() {
+        String first = "{\"personidentifikator\":\"11822648950\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\",\"spraak\":\"nb\","
+                + "\"spraak_oppdatert\":\"2023-06-29T10:14:52+02\",\"kontaktinformasjon\":{\"epostadresse\":\"a@b.no\","
+                + "\"mobiltelefonnummer\":\"41234567\"}}";
+        JsonPath once = admin.importAndWait(first);
+        assertEquals(1, once.getInt("counts.changed"));
+        String etag = given().baseUri(base).auth().oauth2(userToken("11822648950")).get("/rest/v1/person").getHeader("ETag");
+
+        JsonPath twice = admin.importAndWait(first);
+        assertEquals("COMPLETED", twice.getString("status"));
+        assertEquals(1, twice.getInt("counts.written"));
+        assertEquals(0, twice.getInt("counts.changed"), "importing the same data again changes nothing");
+        assertEquals(etag, given().baseUri(base).auth().oauth2(userToken("11822648950")).get("/rest/v1/person").getHeader("ETag"));
+
+        JsonPath later = admin.importAndWait(first.replace("\"nb\"", "\"se\""));
+        assertEquals(1, later.getInt("counts.changed"));
+        assertEquals("se", person("11822648950").getString("spraak"));
+    }
+
+    @Test
+    void aStoppedImportRestartsFromItsCheckpointAndEndsAsAnUninterruptedOne() {
+        int count = 30_000;
+        String ndjson = DemoData.lines(count, Clock.systemUTC()).collect(Collectors.joining("\n"));
+        long lines = ndjson.lines().filter(l -> !l.isBlank()).count();
+        Response started = admin.postImport(ndjson);
+        started.then().statusCode(202).header("Location", startsWith("/admin/v1/jobs/"));
+        String location = started.getHeader("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        // stop as soon as some chunks are committed
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (admin.status(location).getInt("progress.done") == 0 && System.currentTimeMillis() < deadline) {
+            AdminClient.sleep(20);
+        }
+        given().baseUri(base).auth().oauth2(admin.adminToken()).post("/admin/v1/jobs/" + id + "/stop")
+                .then().statusCode(202);
+        JsonPath stopped = admin.awaitEnd(location);
+        assertEquals("STOPPED", stopped.getString("status"), "stopped part way: " + stopped.prettify());
+        assertTrue(stopped.getLong("counts.read") < lines, "stopped before the end");
+
+        Response restarted = given().baseUri(base).auth().oauth2(admin.adminToken()).post("/admin/v1/jobs/" + id + "/restart");
+        restarted.then().statusCode(202);
+        JsonPath done = admin.awaitEnd(restarted.getHeader("Location"));
+        assertEquals("COMPLETED", done.getString("status"));
+        assertEquals(lines, done.getLong("counts.read"), "every line read once over both executions");
+        assertEquals(lines, done.getLong("counts.written"));
+        assertEquals(0, done.getLong("counts.skipped"));
+        assertEquals(lines, done.getLong("counts.changed"), "no line lost or double-counted across the restart");
+
+        // a completed execution cannot be restarted
+        given().baseUri(base).auth().oauth2(admin.adminToken()).post(restarted.getHeader("Location").replace("/admin/v1/jobs/", "/admin/v1/jobs/") + "/restart")
+                .then().statusCode(409).contentType("application/problem+json");
+        // the same file again: nothing changes
+        assertEquals(0, admin.importAndWait(ndjson).getLong("counts.changed"));
+    }
+
+    @Test
+    void badRequestsToTheImportAreRefusedClearly() {
+        given().baseUri(base).auth().oauth2(admin.adminToken()).contentType("text/plain").body("x")
+                .post("/admin/v1/imports").then().statusCode(415).contentType("application/problem+json");
+        given().baseUri(base).auth().oauth2(admin.adminToken()).contentType("application/x-ndjson").body("\n\n")
+                .post("/admin/v1/imports").then().statusCode(400).contentType("application/problem+json");
+        given().baseUri(base).contentType("application/x-ndjson").body("{}")
+                .post("/admin/v1/imports").then().statusCode(401);
+        given().baseUri(base).auth().oauth2(userToken("23079421936")).contentType("application/x-ndjson").body("{}")
+                .post("/admin/v1/imports").then().statusCode(403);
+        given().baseUri(base).auth().oauth2(admin.adminToken()).get("/admin/v1/jobs/987654")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().baseUri(base).auth().oauth2(admin.adminToken()).post("/admin/v1/jobs/987654/stop")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aConfiguredAudienceIsEnforced() {
+        given().baseUri(base).auth().oauth2(userToken("23079421936")).get("/rest/v1/person").then().statusCode(200);
+        given().baseUri(base).auth().oauth2(world.idporten().token("23079421936").audience("https://someone.else").mint())
+                .get("/rest/v1/person").then().statusCode(401).header("WWW-Authenticate", containsString("invalid_token"));
+        given().baseUri(base).auth().oauth2(world.idporten().token("23079421936").mint())
+                .get("/rest/v1/person").then().statusCode(401);
+    }
+
+    @Test
+    void legacyScopesCanBeSwitchedOff() {
+        given().baseUri(base).auth().oauth2(world.idporten().token("23079421936").audience(AUDIENCE)
+                        .scope("user/kontaktinformasjon.read").mint())
+                .get("/rest/v1/person").then().statusCode(403)
+                .header("WWW-Authenticate", startsWith("Bearer error=\"insufficient_scope\""))
+                .body("status", equalTo(403));
+    }
+}
