@@ -3,9 +3,9 @@ package no.krr.person;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -32,7 +32,10 @@ public final class PersonJsonReader {
             "epostadresse_duplisert", "mobiltelefonnummer", "mobiltelefonnummer_oppdatert",
             "mobiltelefonnummer_sist_verifisert", "mobiltelefonnummer_sist_validert", "mobiltelefonnummer_duplisert");
     private static final Set<String> DIGITAL_POST_MEMBERS = Set.of("postkasseadresse", "postkasseleverandoeradresse");
-    private static final Pattern MOBILE = Pattern.compile("^\\+?[- _0-9]{8,20}$");
+    // the register's pattern; the 8 to 20 characters count the whole value, a leading + included
+    private static final Pattern MOBILE = Pattern.compile("^\\+?[- _0-9]+$");
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+");
     private static final Pattern ORGNO = Pattern.compile("^\\d{9}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
@@ -40,15 +43,23 @@ public final class PersonJsonReader {
     }
 
     public static PersonRecord read(String json, Mode mode) throws InvalidPersonException {
-        JsonObject object;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            JsonValue value = reader.readValue();
-            if (!(value instanceof JsonObject o)) {
-                throw new InvalidPersonException("not a JSON object");
+        JsonValue value;
+        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+            if (!parser.hasNext()) {
+                throw new InvalidPersonException("malformed JSON");
             }
-            object = o;
-        } catch (JsonException | IllegalStateException e) {
+            parser.next();
+            value = parser.getValue();
+            // a JsonReader stops after the first value: "{…} {…}" or "{…}x" would pass as the first
+            // object and silently drop the rest of the line; hasNext() fails on anything but the end
+            if (parser.hasNext()) {
+                throw new InvalidPersonException("malformed JSON");
+            }
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw new InvalidPersonException("malformed JSON");
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw new InvalidPersonException("not a JSON object");
         }
         return read(object, mode);
     }
@@ -86,7 +97,8 @@ public final class PersonJsonReader {
             throw new InvalidPersonException("kontaktinformasjon.epostadresse: not an e-mail address");
         }
         Optional<String> mobil = text(k, "mobiltelefonnummer");
-        if (mobil.isPresent() && !MOBILE.matcher(mobil.get()).matches()) {
+        if (mobil.isPresent() && (mobil.get().length() < 8 || mobil.get().length() > 20
+                || !MOBILE.matcher(mobil.get()).matches())) {
             throw new InvalidPersonException("kontaktinformasjon.mobiltelefonnummer: must match ^\\+?[- _0-9]+$, 8 to 20 characters");
         }
         Optional<String> leverandoer = text(d, "postkasseleverandoeradresse");
@@ -117,8 +129,13 @@ public final class PersonJsonReader {
         if (base64.length() > 16384) {
             throw new InvalidPersonException("sertifikat: longer than 16384 characters");
         }
+        // line breaks are allowed (PEM bodies are wrapped); the MIME decoder is not used because it
+        // silently skips every character outside the alphabet, so it took almost any text as base64
+        String body = LINE_BREAKS.matcher(base64).replaceAll("");
         try {
-            Base64.getMimeDecoder().decode(base64);
+            if (!BASE64.matcher(body).matches() || Base64.getDecoder().decode(body).length == 0) {
+                throw new InvalidPersonException("sertifikat: not base64");
+            }
         } catch (IllegalArgumentException e) {
             throw new InvalidPersonException("sertifikat: not base64");
         }

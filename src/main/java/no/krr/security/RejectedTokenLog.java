@@ -20,6 +20,12 @@ public class RejectedTokenLog {
     private static final Logger LOG = Logger.getLogger(RejectedTokenLog.class.getName());
     private static final Pattern JWT_LIKE = Pattern.compile("eyJ[A-Za-z0-9_\\-]*(\\.[A-Za-z0-9_\\-]*)*");
     private static final Pattern ELEVEN_DIGITS = Pattern.compile("(?<!\\d)(\\d{6})\\d{5}(?!\\d)");
+    // CR, LF, tab and the other control characters, plus NEL and the Unicode line and paragraph
+    // separators: any of them could start a forged log line
+    private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]+");
+    /** The longest reason returned, the ellipsis of a cut message included. */
+    static final int MAX_LENGTH = 200;
+    private static final int MAX_CAUSE_DEPTH = 32;
 
     // a strong reference: java.util.logging forgets configuration of loggers nobody holds
     private static final Logger PAYARA_JWT = Logger.getLogger(PAYARA_JWT_LOGGER);
@@ -37,14 +43,22 @@ public class RejectedTokenLog {
     /** The reason of a rejection, safe to log: innermost message, no token, national ids masked. */
     static String reason(Throwable thrown) {
         Throwable cause = thrown;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        // bounded: a cause chain can be a cycle (a.initCause(b) after b was built with cause a)
+        for (int depth = 0; depth < MAX_CAUSE_DEPTH && cause.getCause() != null && cause.getCause() != cause; depth++) {
             cause = cause.getCause();
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         message = JWT_LIKE.matcher(message).replaceAll("<token>");
         message = ELEVEN_DIGITS.matcher(message).replaceAll("$1*****");
-        message = message.replaceAll("[\\r\\n\\t]+", " ");
-        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+        message = LINE_BREAKING.matcher(message).replaceAll(" ");
+        if (message.length() <= MAX_LENGTH) {
+            return message;
+        }
+        int cut = MAX_LENGTH - 1;
+        if (Character.isHighSurrogate(message.charAt(cut - 1))) {
+            cut--; // never leave half a character
+        }
+        return message.substring(0, cut) + "…";
     }
 
     private static final class OneLine extends Handler {
