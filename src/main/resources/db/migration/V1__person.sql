@@ -32,3 +32,12 @@ create table import_skip (
     reason          varchar(500) not null,
     primary key (job_instance_id, line_number)
 );
+
+-- How far a running job has come. Jakarta Batch publishes step metrics only when a step ends;
+-- jobs record their progress here after each chunk, so any instance can report it while it runs.
+create table job_progress (
+    execution_id bigint                   not null primary key,
+    done         bigint                   not null,
+    total        bigint                   not null,
+    updated_at   timestamp with time zone not null
+);

@@ -13,9 +13,15 @@ import no.krr.web.NoStoreFilter;
 @ApplicationScoped
 public class AdminApplication extends Application {
 
+    /** Keep {@code Location} as contract §3 writes it, relative ({@code /admin/v1/jobs/{id}}). */
+    @Override
+    public java.util.Map<String, Object> getProperties() {
+        return java.util.Map.of("jersey.config.server.headers.location.relative.resolution.disabled", true);
+    }
+
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ImportResource.class, no.krr.platform.MigrationsGate.class, JobResource.class, NoStoreFilter.class,
+        return Set.of(ImportResource.class, no.krr.platform.MigrationsGate.class, no.krr.security.TokenTimeFilter.class, JobResource.class, NoStoreFilter.class,
                 ExceptionMappers.WebApplication.class, ExceptionMappers.Unexpected.class);
     }
 }

@@ -22,10 +22,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.Properties;
 import no.krr.security.AuthSettings;
 import no.krr.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -84,17 +82,18 @@ public class JobResource {
     @APIResponse(responseCode = "409", description = "The execution completed, is still running, or is not the latest of its job")
     public Response restart(@PathParam("id") long id) {
         try {
-            long restarted = operator().restart(id, new Properties());
+            // a restart gets only the parameters it is given: hand on the original ones
+            long restarted = operator().restart(id, operator().getParameters(id));
             JobExecution execution = operator().getJobExecution(restarted);
-            return Response.accepted(report(execution)).location(locationOf(execution)).build();
+            return Response.accepted(report(execution)).header("Location", locationOf(execution)).build();
         } catch (NoSuchJobExecutionException e) {
             return notFound(id);
         } catch (JobExecutionAlreadyCompleteException e) {
-            return conflict(id, "it completed");
+            return conflict(id, "it completed", e);
         } catch (JobExecutionNotMostRecentException e) {
-            return conflict(id, "a later execution of the same job exists");
+            return conflict(id, "a later execution of the same job exists", e);
         } catch (JobRestartException e) {
-            return conflict(id, "it is still running or cannot be restarted");
+            return conflict(id, "it is still running or cannot be restarted", e);
         }
     }
 
@@ -114,9 +113,10 @@ public class JobResource {
         return json.build();
     }
 
-    static URI locationOf(JobExecution execution) {
+    /** Kept relative, as contract §3 writes it (JAX-RS would make a {@code URI} absolute). */
+    public static String locationOf(JobExecution execution) {
         String base = "reconcile-persons".equals(execution.getJobName()) ? "/admin/v1/reconciliations/" : "/admin/v1/jobs/";
-        return URI.create(base + execution.getExecutionId());
+        return base + execution.getExecutionId();
     }
 
     private static void addTime(JsonObjectBuilder json, String name, Date time) {
@@ -142,7 +142,9 @@ public class JobResource {
                 .response().build();
     }
 
-    private static Response conflict(long id, String why) {
+    private static Response conflict(long id, String why, Exception cause) {
+        java.util.logging.Logger.getLogger(JobResource.class.getName())
+                .info(() -> "Restart of execution " + id + " refused: " + cause);
         return Problem.of(409, "job-not-restartable", "Job cannot be restarted",
                 "Execution " + id + " cannot be restarted: " + why + ".").response().build();
     }

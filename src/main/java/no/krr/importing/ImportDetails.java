@@ -14,13 +14,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import jakarta.inject.Inject;
 import no.krr.admin.JobDetails;
+import no.krr.admin.JobProgress;
+import no.krr.admin.JobProgressStore;
 import no.krr.admin.Progress;
 
 /**
  * The report of an import: {@code counts} (read, written, skipped, and changed: persons added or
  * actually changed, 0 when the same file is imported again) over all executions of the job
- * instance up to this one, its progress in lines, and the first skipped lines with their reasons.
+ * instance up to this one (complete once the execution ended), its progress in lines (live while
+ * it runs), and the first skipped lines with their reasons.
  */
 @ApplicationScoped
 public class ImportDetails implements JobDetails {
@@ -31,6 +35,9 @@ public class ImportDetails implements JobDetails {
     @PersistenceContext(unitName = "krr")
     EntityManager em;
 
+    @Inject
+    JobProgressStore progress;
+
     @Override
     public String jobName() {
         return JOB;
@@ -40,7 +47,7 @@ public class ImportDetails implements JobDetails {
     public void addTo(JsonObjectBuilder report, JobExecution execution) {
         var operator = BatchRuntime.getJobOperator();
         var instance = operator.getJobInstance(execution.getExecutionId());
-        long read = 0, written = 0, skipped = 0, readThisRun = 0, changed = 0;
+        long read = 0, written = 0, skipped = 0, readThisRun = 0, readBefore = 0, changed = 0;
         for (JobExecution earlier : operator.getJobExecutions(instance)) {
             if (earlier.getExecutionId() > execution.getExecutionId()) {
                 continue;
@@ -50,7 +57,9 @@ public class ImportDetails implements JobDetails {
                 read += stepRead;
                 written += metric(step, Metric.MetricType.WRITE_COUNT);
                 skipped += metric(step, Metric.MetricType.PROCESS_SKIP_COUNT) + metric(step, Metric.MetricType.READ_SKIP_COUNT);
-                if (earlier.getExecutionId() == execution.getExecutionId()) {
+                if (earlier.getExecutionId() < execution.getExecutionId()) {
+                    readBefore += stepRead;
+                } else {
                     readThisRun += stepRead;
                     // cumulative over restarts: the step's persistent user data is carried over
                     changed = step.getPersistentUserData() instanceof Long c ? c : 0L;
@@ -58,9 +67,15 @@ public class ImportDetails implements JobDetails {
             }
         }
         long total = Long.parseLong(execution.getJobParameters().getProperty("lines", "0"));
+        long done = read;
+        if (execution.getEndTime() == null) {
+            // step metrics appear only when the step ends; until then the recorded progress tells
+            done = progress.find(execution.getExecutionId()).map(JobProgress::done).orElse(readBefore);
+            readThisRun = Math.max(0, done - readBefore);
+        }
         report.add("counts", Json.createObjectBuilder().add("read", read).add("written", written).add("skipped", skipped)
                 .add("changed", changed));
-        report.add("progress", new Progress(read, total, readThisRun, elapsed(execution)).toJson());
+        report.add("progress", new Progress(done, total, readThisRun, elapsed(execution)).toJson());
         report.add("skippedLines", skippedLines(instance.getInstanceId()));
     }
 

@@ -4,10 +4,12 @@ import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import java.nio.file.Path;
 
 /** Deletes an import's file once the import completed; a stopped or failed one keeps it for a restart. */
+@Dependent
 @Named("importFileCleanup")
 public class ImportFileCleanup extends AbstractJobListener {
 

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.Properties;
 import no.krr.admin.JobResource;
 import no.krr.security.AuthSettings;
@@ -64,6 +63,6 @@ public class ImportResource {
         parameters.setProperty("chunkSize", Integer.toString(files.chunkSize()));
         long id = BatchRuntime.getJobOperator().start(ImportDetails.JOB, parameters);
         JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(id);
-        return Response.accepted(jobs.report(execution)).location(URI.create("/admin/v1/jobs/" + id)).build();
+        return Response.accepted(jobs.report(execution)).header("Location", "/admin/v1/jobs/" + id).build();
     }
 }

@@ -1,11 +1,13 @@
 package no.krr.importing;
 
 import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import no.krr.person.InvalidPersonException;
 import no.krr.person.PersonJsonReader;
 
 /** Turns a line into a validated person record, or fails the line with the reason. */
+@Dependent
 @Named("personLineProcessor")
 public class PersonLineProcessor implements ItemProcessor {
 

@@ -3,6 +3,7 @@ package no.krr.importing;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.inject.Inject;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import no.krr.person.PersonRepository;
  * imported twice changes nothing). A later line for the same id wins. The number of persons
  * added or changed is kept as the step's persistent user data, so it survives a restart.
  */
+@Dependent
 @Named("personUpsertWriter")
 public class PersonUpsertWriter extends AbstractItemWriter {
 

@@ -6,12 +6,12 @@ import jakarta.annotation.sql.DataSourceDefinition;
  * The one datasource of the service. Its URL, user and password are MicroProfile Config values
  * (Payara resolves {@code ${MPCONFIG=…}}), so a plain {@code java -jar payara-micro.jar --deploy}
  * configured by environment variables needs no post-boot file: the embedded H2 file database by
- * default, PostgreSQL when {@code krr.datasource.url} is a {@code jdbc:postgresql:} URL. The driver
- * class follows from the URL ({@link DatasourceDefaults}).
+ * default, PostgreSQL when {@code krr.datasource.url} is a {@code jdbc:postgresql:} URL
+ * ({@link KrrDataSource} picks the driver from the URL).
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
-        className = "${MPCONFIG=krr.datasource.class-name}",
+        className = "no.krr.platform.KrrDataSource",
         url = "${MPCONFIG=krr.datasource.url}",
         user = "${MPCONFIG=krr.datasource.user}",
         password = "${MPCONFIG=krr.datasource.password}",

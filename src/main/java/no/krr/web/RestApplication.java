@@ -31,7 +31,7 @@ public class RestApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(PersonResource.class, no.krr.platform.MigrationsGate.class, CitizenTokenFilter.class, NoStoreFilter.class,
+        return Set.of(PersonResource.class, no.krr.platform.MigrationsGate.class, no.krr.security.TokenTimeFilter.class, CitizenTokenFilter.class, NoStoreFilter.class,
                 ExceptionMappers.WebApplication.class, ExceptionMappers.Unexpected.class);
     }
 }

@@ -17,7 +17,7 @@ public record AdminClient(String baseUri, String adminToken) {
 
     public Response postImport(String ndjson) {
         return given().baseUri(baseUri).auth().oauth2(adminToken)
-                .contentType("application/x-ndjson").body(ndjson)
+                .contentType("application/x-ndjson").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/admin/v1/imports");
     }
 

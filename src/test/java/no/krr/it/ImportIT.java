@@ -181,11 +181,11 @@ class ImportIT {
     void badRequestsToTheImportAreRefusedClearly() {
         given().baseUri(base).auth().oauth2(admin.adminToken()).contentType("text/plain").body("x")
                 .post("/admin/v1/imports").then().statusCode(415).contentType("application/problem+json");
-        given().baseUri(base).auth().oauth2(admin.adminToken()).contentType("application/x-ndjson").body("\n\n")
+        given().baseUri(base).auth().oauth2(admin.adminToken()).contentType("application/x-ndjson").body("\n\n".getBytes())
                 .post("/admin/v1/imports").then().statusCode(400).contentType("application/problem+json");
-        given().baseUri(base).contentType("application/x-ndjson").body("{}")
+        given().baseUri(base).contentType("application/x-ndjson").body("{}".getBytes())
                 .post("/admin/v1/imports").then().statusCode(401);
-        given().baseUri(base).auth().oauth2(userToken("23079421936")).contentType("application/x-ndjson").body("{}")
+        given().baseUri(base).auth().oauth2(userToken("23079421936")).contentType("application/x-ndjson").body("{}".getBytes())
                 .post("/admin/v1/imports").then().statusCode(403);
         given().baseUri(base).auth().oauth2(admin.adminToken()).get("/admin/v1/jobs/987654")
                 .then().statusCode(404).contentType("application/problem+json");

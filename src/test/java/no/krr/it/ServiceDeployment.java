@@ -39,7 +39,6 @@ public final class ServiceDeployment {
         String datasourceUrl = System.getProperty("krr.it.datasource.url", "");
         if (!datasourceUrl.isBlank()) {
             config.put("krr.datasource.url", datasourceUrl);
-            config.put("krr.datasource.class-name", "org.postgresql.ds.PGSimpleDataSource");
             config.put("krr.datasource.user", System.getProperty("krr.it.datasource.user", "postgres"));
             config.put("krr.datasource.password", System.getProperty("krr.it.datasource.password", ""));
         }

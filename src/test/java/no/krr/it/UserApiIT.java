@@ -241,7 +241,7 @@ class UserApiIT {
     // --- bad tokens ------------------------------------------------------------------------------
 
     static Stream<Arguments> invalidTokens() {
-        Map<String, UnaryOperator<IdPorten.Token>> kinds = Map.ofEntries(
+        List<Map.Entry<String, UnaryOperator<IdPorten.Token>>> kinds = List.of(
                 Map.entry("expired", IdPorten.Token::expired),
                 Map.entry("iat in the future", IdPorten.Token::issuedInFuture),
                 Map.entry("signed with another key", IdPorten.Token::signedWithUnknownKey),
@@ -252,7 +252,7 @@ class UserApiIT {
                 Map.entry("wrong issuer", IdPorten.Token::wrongIssuer),
                 Map.entry("no pid", IdPorten.Token::noPid),
                 Map.entry("pid with a wrong check digit", IdPorten.Token::pidWithWrongCheckDigit));
-        return kinds.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+        return kinds.stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -310,8 +310,16 @@ class UserApiIT {
     void serverLogHoldsNoTokenAndNoNationalIdInClear() throws Exception {
         get(idporten().token(FULL).expired().mint()).then().statusCode(401);
         get(idporten().token(RESERVED).lowAcr().mint()).then().statusCode(403);
+        // Payara Micro numbers its log file (it-payara.log.0, …)
         Path log = Path.of(System.getProperty("krr.it.logfile"));
-        String text = Files.readString(log);
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(log.getParent())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(log.getFileName().toString())).toList()) {
+                all.append(Files.readString(file));
+            }
+        }
+        String text = all.toString();
+        assertFalse(text.isEmpty(), "no server log found at " + log);
         assertTrue(text.contains("Rejected access token"), "a rejected token is logged, in one line");
         for (String pid : List.of(FULL, STALE, SLETTET, RESERVED, UNKNOWN)) {
             assertFalse(text.contains(pid), "national id in clear in the server log");
@@ -337,7 +345,7 @@ class UserApiIT {
 
     @Test
     void openApiDescribesTheApisAndSwaggerUiIsPackaged() {
-        String openapi = given().baseUri(base).accept("application/yaml").get("/openapi").then().statusCode(200).extract().asString();
+        String openapi = given().baseUri(base).get("/openapi").then().statusCode(200).extract().asString();
         for (String expected : List.of("/rest/v1/person", "/admin/v1/imports", "/admin/v1/jobs/{id}",
                 "/admin/v1/jobs/{id}/stop", "/admin/v1/jobs/{id}/restart", "insufficient_scope",
                 "krr:user/kontaktinformasjon.read", "\"401\"", "\"403\"", "\"406\"", "application/problem+json")) {

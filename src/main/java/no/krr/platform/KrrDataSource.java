@@ -1,0 +1,146 @@
+package no.krr.platform;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import javax.sql.XADataSource;
+import javax.sql.XAConnection;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.xa.PGXADataSource;
+
+/**
+ * The XA datasource behind {@link Database}: H2's or PostgreSQL's own, chosen by the URL.
+ *
+ * <p>Why a class of our own: a Jakarta Batch chunk commits its checkpoint (in the batch runtime's
+ * job repository) and our rows in one JTA transaction, which needs our datasource to be XA. Payara
+ * decides whether a {@code @DataSourceDefinition} is XA by loading its class name <em>before</em>
+ * it resolves MicroProfile Config expressions, so the class name must be fixed, while the database
+ * is chosen by {@code krr.datasource.url} at run time. This class only delegates.
+ */
+public class KrrDataSource implements XADataSource, DataSource {
+
+    private String url;
+    private String user;
+    private String password;
+    private volatile XADataSource xa;
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public void setURL(String url) {
+        this.url = url;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    static boolean isPostgres(String url) {
+        return url != null && url.startsWith("jdbc:postgresql:");
+    }
+
+    private XADataSource delegate() {
+        XADataSource current = xa;
+        if (current == null) {
+            synchronized (this) {
+                if (xa == null) {
+                    xa = create();
+                }
+                current = xa;
+            }
+        }
+        return current;
+    }
+
+    private XADataSource create() {
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("krr.datasource.url is not set");
+        }
+        if (isPostgres(url)) {
+            PGXADataSource pg = new PGXADataSource();
+            pg.setUrl(url);
+            pg.setUser(user);
+            pg.setPassword(password);
+            return pg;
+        }
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(url);
+        h2.setUser(user);
+        h2.setPassword(password);
+        return h2;
+    }
+
+    @Override
+    public XAConnection getXAConnection() throws SQLException {
+        return delegate().getXAConnection();
+    }
+
+    @Override
+    public XAConnection getXAConnection(String user, String password) throws SQLException {
+        return delegate().getXAConnection(user, password);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return ((DataSource) delegate()).getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+        return ((DataSource) delegate()).getConnection(user, password);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return delegate().getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        delegate().setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        delegate().setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return delegate().getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return Logger.getLogger("no.krr.platform");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        return ((DataSource) delegate()).unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || ((DataSource) delegate()).isWrapperFor(type);
+    }
+}
