@@ -51,6 +51,25 @@ public class KrrDataSource implements XADataSource, DataSource {
         this.password = password;
     }
 
+    /**
+     * H2 refuses a file path that is implicitly relative ({@code jdbc:h2:file:krr-data/krr}); a
+     * relative {@code krr.data-dir} means relative to the working directory, so say so explicitly.
+     */
+    static String withAbsoluteFilePath(String url) {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
+            return url;
+        }
+        String rest = url.substring(prefix.length());
+        int options = rest.indexOf(';');
+        String path = options < 0 ? rest : rest.substring(0, options);
+        if (path.startsWith("~") || java.nio.file.Path.of(path).isAbsolute()) {
+            return url;
+        }
+        String absolute = java.nio.file.Path.of(path).toAbsolutePath().normalize().toString();
+        return prefix + absolute + (options < 0 ? "" : rest.substring(options));
+    }
+
     static boolean isPostgres(String url) {
         return url != null && url.startsWith("jdbc:postgresql:");
     }
@@ -80,7 +99,7 @@ public class KrrDataSource implements XADataSource, DataSource {
             return pg;
         }
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL(url);
+        h2.setURL(withAbsoluteFilePath(url));
         h2.setUser(user);
         h2.setPassword(password);
         return h2;

@@ -37,6 +37,16 @@ class KrrDataSourceTest {
     }
 
     @Test
+    void aRelativeH2FilePathIsMadeAbsoluteAndTheOptionsKept() {
+        String cwd = Path.of("").toAbsolutePath().toString();
+        assertEquals("jdbc:h2:file:" + cwd + "/target/data/krr;LOCK_TIMEOUT=10000",
+                KrrDataSource.withAbsoluteFilePath("jdbc:h2:file:target/data/krr;LOCK_TIMEOUT=10000"));
+        assertEquals("jdbc:h2:file:" + cwd + "/krr-data/krr", KrrDataSource.withAbsoluteFilePath("jdbc:h2:file:./krr-data/krr"));
+        assertEquals("jdbc:h2:file:/srv/krr/krr", KrrDataSource.withAbsoluteFilePath("jdbc:h2:file:/srv/krr/krr"));
+        assertEquals("jdbc:h2:mem:x", KrrDataSource.withAbsoluteFilePath("jdbc:h2:mem:x"));
+    }
+
+    @Test
     void withoutAUrlItSaysWhatIsMissing() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new KrrDataSource().getConnection());
         assertTrue(e.getMessage().contains("krr.datasource.url"));
