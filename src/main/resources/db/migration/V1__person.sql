@@ -41,3 +41,22 @@ create table job_progress (
     total        bigint                   not null,
     updated_at   timestamp with time zone not null
 );
+
+-- Every change of a person's data that a citizen or a job made: who, when, what before and after.
+-- ids come from a sequence (EclipseLink's identity support does not speak H2 2.x)
+create sequence person_audit_seq increment by 1;
+create table person_audit (
+    id                  bigint                   not null primary key,
+    personidentifikator varchar(11)              not null,
+    field               varchar(40)              not null,
+    old_value           varchar(320),
+    new_value           varchar(320),
+    changed_at          timestamp with time zone not null,
+    actor               varchar(40)              not null,
+    client_id           varchar(200),
+    consumer_orgno      varchar(20),
+    acr                 varchar(60),
+    jti                 varchar(200),
+    job_execution_id    bigint
+);
+create index person_audit_by_person on person_audit (personidentifikator, changed_at);

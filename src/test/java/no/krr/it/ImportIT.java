@@ -42,13 +42,25 @@ class ImportIT {
     static OutsideWorld world;
 
     @Deployment
-    static WebArchive deployment() {
+    static WebArchive deployment() throws Exception {
         world = OutsideWorld.start();
-        // small chunks, so a stop lands part way through an import
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("krr-it-keys-");
+        java.nio.file.Path keystore = dir.resolve("signing.p12");
+        new no.krr.signing.Keytool(dir).chained(keystore, "signing", "RSA", "2048");
+        // small chunks, so a stop lands part way through an import; PS256 from a keystore with a chain
         return ServiceDeployment.war(world, Map.of(
                 "mp.jwt.verify.audiences", AUDIENCE,
                 "krr.auth.legacy-scopes", "false",
-                "krr.import.chunk-size", "100"));
+                "krr.import.chunk-size", "100",
+                "krr.signing.algorithm", "PS256",
+                "krr.signing.keystore", keystore.toString(),
+                "krr.signing.keystore-password", no.krr.signing.Keytool.PASSWORD));
+    }
+
+    @Test
+    void signedResponsesVerifyWithThePublishedPs256KeyAndCarryTheChain() throws Exception {
+        admin.importAndWait("{\"personidentifikator\":\"23079421936\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\"}");
+        Jose.assertSignedLikeJson(base, userToken("23079421936"), com.nimbusds.jose.JWSAlgorithm.PS256, true);
     }
 
     @ArquillianResource

@@ -223,6 +223,13 @@ class UserApiIT {
     }
 
     @Test
+    void signedResponsesVerifyWithTheEphemeralRs256Key() throws Exception {
+        // no keystore in this deployment: an ephemeral RS256 key, no certificate chain
+        Jose.assertSignedLikeJson(base, idporten().token(FULL).mint(), com.nimbusds.jose.JWSAlgorithm.RS256, false);
+        Jose.assertSignedLikeJson(base, idporten().token(UNKNOWN).mint(), com.nimbusds.jose.JWSAlgorithm.RS256, false);
+    }
+
+    @Test
     void acceptsBothTokenTypes() {
         get(idporten().token(FULL).typ("at+jwt").mint()).then().statusCode(200);
         get(idporten().token(FULL).typJwt().mint()).then().statusCode(200);
@@ -234,6 +241,8 @@ class UserApiIT {
         given().baseUri(base).auth().oauth2(token).accept("*/*").get("/rest/v1/person").then().statusCode(200)
                 .contentType(startsWith("application/json"));
         given().baseUri(base).auth().oauth2(token).header("Accept", "").get("/rest/v1/person").then().statusCode(200);
+        given().baseUri(base).auth().oauth2(token).accept("application/jose").get("/rest/v1/person").then().statusCode(200)
+                .contentType("application/jose");
         given().baseUri(base).auth().oauth2(token).accept("text/xml").get("/rest/v1/person").then().statusCode(406)
                 .contentType("application/problem+json").body("status", equalTo(406));
     }

@@ -10,18 +10,18 @@ import java.util.List;
  * Makes PKCS#12 test keystores with the JDK's {@code keytool}: the JDK has no public API to issue
  * certificates, and a real keytool keystore is what an operator brings anyway.
  */
-final class Keytool {
+public final class Keytool {
 
-    static final String PASSWORD = "test-password";
+    public static final String PASSWORD = "test-password";
 
     private final Path dir;
 
-    Keytool(Path dir) {
+    public Keytool(Path dir) {
         this.dir = dir;
     }
 
     /** A key pair with a self-signed certificate; {@code size} is bits for RSA, a curve name for EC. */
-    Keytool selfSigned(Path store, String alias, String keyalg, String size) {
+    public Keytool selfSigned(Path store, String alias, String keyalg, String size) {
         return keyPair(store, alias, keyalg, size, "CN=" + alias + ",O=KRR test");
     }
 
@@ -33,7 +33,7 @@ final class Keytool {
     }
 
     /** A key pair whose certificate a fresh CA signed: the entry's chain is leaf, then CA. */
-    Keytool chained(Path store, String alias, String keyalg, String size) {
+    public Keytool chained(Path store, String alias, String keyalg, String size) {
         String name = store.getFileName().toString().replace(".p12", "") + "-" + alias;
         Path ca = caKeystore(store, alias);
         Path caCert = caCertificate(store, alias);

@@ -3,21 +3,35 @@ package no.krr.person.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import no.krr.person.Actor;
+import no.krr.person.LanguageChange;
 import no.krr.person.NationalId;
+import no.krr.person.Person;
 import no.krr.person.PersonRepository;
+import no.krr.person.Spraak;
 import no.krr.person.VarslingRule;
 import no.krr.security.AuthSettings;
 import no.krr.security.CallerToken;
@@ -25,21 +39,34 @@ import no.krr.security.CitizenToken;
 import no.krr.security.FieldGroup;
 import no.krr.security.ScopeFieldGroups;
 import no.krr.security.Scopes;
+import no.krr.signing.ResponseSigner;
+import no.krr.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The user API of the register: the logged-in citizen's own record. */
+/**
+ * The user API of the register: the logged-in citizen reads their own record, as JSON or as a
+ * signed JWS ({@code application/jose}) whose payload is the very same JSON bytes, and changes
+ * their preferred language.
+ */
 @Path("v1/person")
 @RequestScoped
 @CitizenToken
 @Tag(name = "person", description = "The logged-in citizen's record in the register")
 public class PersonResource {
+
+    static final String JOSE = ResponseSigner.APPLICATION_JOSE;
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    static final String PROBLEM = "application/problem+json";
+    private static final List<Variant> VARIANTS = Variant.mediaTypes(
+            MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(JOSE)).build();
 
     @Inject
     CallerToken caller;
@@ -51,10 +78,16 @@ public class PersonResource {
     PersonRepository persons;
 
     @Inject
+    LanguageChange languageChange;
+
+    @Inject
     VarslingRule varslingRule;
 
+    @Inject
+    ResponseSigner signer;
+
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, JOSE})
     @RolesAllowed({Scopes.KONTAKTINFORMASJON_READ, Scopes.DIGITALPOST_READ,
             Scopes.LEGACY_KONTAKTINFORMASJON_READ, Scopes.LEGACY_VARSLINGSSTATUS_READ, Scopes.LEGACY_SPRAAK_READ,
             Scopes.LEGACY_SIKKERDIGITALPOST_READ, Scopes.LEGACY_SERTIFIKAT_READ})
@@ -64,34 +97,145 @@ public class PersonResource {
                     + "`kontaktinformasjon`, `varslingsstatus`, `spraak` and `spraak_oppdatert`; "
                     + "`krr:user/digitalpost.read` gives `digital_post` and `sertifikat`. The older `user/…` scopes "
                     + "give one field group each. `personidentifikator`, `status` and, for AKTIV, `reservasjon` are "
-                    + "always returned. A pid with no record answers 200 with status IKKE_REGISTRERT.")
+                    + "always returned. A pid with no record answers 200 with status IKKE_REGISTRERT. "
+                    + "With `Accept: application/jose` the answer is a compact JWS (RS256, PS256 or ES256, key id in "
+                    + "`kid`, certificate chain in `x5c` when configured) whose payload is byte for byte the JSON body; "
+                    + "verify it with the keys at `/.well-known/jwks.json`.")
     @SecurityRequirement(name = "idporten", scopes = {Scopes.KONTAKTINFORMASJON_READ, Scopes.DIGITALPOST_READ})
     @APIResponse(responseCode = "200", description = "The record, filtered by scope",
             headers = {@Header(name = "ETag", description = "Changes with every change of the representation"),
                     @Header(name = "Cache-Control", description = "Always no-store")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonDocument.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenApiSchemas.PersonDocument.class)),
+                    @Content(mediaType = JOSE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            description = "Compact JWS; its payload is the JSON body"))})
     @APIResponse(responseCode = "304", description = "If-None-Match named the current ETag")
     @APIResponse(responseCode = "401", description = "No token, or an invalid, expired or not yet valid one, or no valid `pid` "
-            + "(`WWW-Authenticate: Bearer error=\"invalid_token\"`)", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = ProblemDocument.class)))
+            + "(`WWW-Authenticate: Bearer error=\"invalid_token\"`)", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = OpenApiSchemas.ProblemDocument.class)))
     @APIResponse(responseCode = "403", description = "No read scope (`error=\"insufficient_scope\"`) or an `acr` not accepted "
-            + "(`error=\"insufficient_user_authentication\"`)", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "406", description = "Accept names no media type served here",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDocument.class)))
+            + "(`error=\"insufficient_user_authentication\"`)", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = OpenApiSchemas.ProblemDocument.class)))
+    @APIResponse(responseCode = "406", description = "Accept names neither application/json nor application/jose",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = OpenApiSchemas.ProblemDocument.class)))
     public Response get(@Context Request request) {
         NationalId pid = caller.pid().orElseThrow(); // CitizenTokenFilter has checked it
-        Set<FieldGroup> groups = ScopeFieldGroups.groupsFor(caller.scopes(), auth.legacyScopes());
-        String body = PersonView.json(persons.find(pid), pid, groups, varslingRule);
-        EntityTag etag = etagOf(body);
+        Representation representation = Representation.of(request.selectVariant(VARIANTS));
+        String body = view(persons.find(pid), pid, readGroups());
+        EntityTag etag = representation.etag(body);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
             return notModified.tag(etag).build();
         }
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).tag(etag).build();
+        return ok(representation, body, etag);
     }
 
-    /** A strong validator of the representation: it changes whenever a byte of the body does. */
+    @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Produces({MediaType.APPLICATION_JSON, JOSE})
+    @RolesAllowed({Scopes.SPRAAK_WRITE, Scopes.LEGACY_SPRAAK_WRITE})
+    @Operation(summary = "Change the preferred language",
+            description = "The body is exactly `{\"spraak\": \"nb\" | \"nn\" | \"en\" | \"se\"}`. The answer is the record as "
+                    + "GET would return it for the same token and Accept (JSON or JWS), or 204 when the token has no read "
+                    + "scope. Setting the current value again changes nothing (no new `spraak_oppdatert`, no audit row). "
+                    + "Every change is written to the audit trail with the token's `client_id`, consumer, `acr` and `jti`.")
+    @SecurityRequirement(name = "idporten", scopes = {Scopes.SPRAAK_WRITE})
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenApiSchemas.SpraakPatchDocument.class)),
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = OpenApiSchemas.SpraakPatchDocument.class))})
+    @APIResponse(responseCode = "200", description = "Changed (or already so); the record as GET shows it",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenApiSchemas.PersonDocument.class)),
+                    @Content(mediaType = JOSE)})
+    @APIResponse(responseCode = "204", description = "Changed (or already so); the token has no read scope to show the record")
+    @APIResponse(responseCode = "400", description = "Not exactly {\"spraak\": <nb|nn|en|se>}: another member, a wrong type or code, malformed JSON",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = OpenApiSchemas.ProblemDocument.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "No `krr:user/spraak.write` scope, or an `acr` not accepted", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "The citizen has no record", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "406", description = "Accept names neither application/json nor application/jose", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "The record is SLETTET", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "412", description = "If-Match names an ETag that is no longer current", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "413", description = "The body is larger than 16 KiB", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "415", description = "Content-Type is neither application/json nor application/merge-patch+json", content = @Content(mediaType = PROBLEM))
+    public Response patch(@Context Request request,
+                          @Parameter(description = "ETag of the record as last read; the change is refused with 412 if it changed since")
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+                          InputStream body) throws IOException {
+        NationalId pid = caller.pid().orElseThrow();
+        if (contentLength != null && contentLength > SpraakPatch.MAX_BYTES) {
+            return tooLarge();
+        }
+        byte[] bytes = body.readNBytes(SpraakPatch.MAX_BYTES + 1);
+        if (bytes.length > SpraakPatch.MAX_BYTES) {
+            return tooLarge();
+        }
+        Spraak wanted;
+        try {
+            wanted = SpraakPatch.parse(bytes);
+        } catch (SpraakPatch.Invalid e) {
+            return Problem.of(400, "invalid-body", "Invalid body", e.getMessage() + ".").response().build();
+        }
+        Representation representation = Representation.of(request.selectVariant(VARIANTS));
+        Set<FieldGroup> groups = readGroups();
+        LanguageChange.Result result = languageChange.change(pid, wanted,
+                current -> ifMatchHolds(ifMatch, view(Optional.of(current), pid, groups)),
+                Actor.citizen(caller.clientId(), caller.consumerOrgno(), caller.acr(), caller.jti()));
+        return switch (result.outcome()) {
+            case NOT_FOUND -> Problem.of(404, "no-record", "No record",
+                    "The register has no record of the logged-in citizen.").response().build();
+            case NOT_ACTIVE -> Problem.of(409, "not-active", "Record not active",
+                    "The record is SLETTET; its language cannot be changed.").response().build();
+            case PRECONDITION_FAILED -> Problem.of(412, "stale-etag", "Precondition failed",
+                    "The record changed since the ETag in If-Match was issued; read it again.").response().build();
+            case CHANGED, UNCHANGED -> {
+                if (!ScopeFieldGroups.canRead(caller.scopes(), auth.legacyScopes())) {
+                    yield Response.noContent().build();
+                }
+                String json = view(result.person(), pid, groups);
+                yield ok(representation, json, representation.etag(json));
+            }
+        };
+    }
+
+    private Set<FieldGroup> readGroups() {
+        return ScopeFieldGroups.groupsFor(caller.scopes(), auth.legacyScopes());
+    }
+
+    private String view(Optional<Person> person, NationalId pid, Set<FieldGroup> groups) {
+        return PersonView.json(person, pid, groups, varslingRule);
+    }
+
+    private Response ok(Representation representation, String json, EntityTag etag) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        if (representation == Representation.JOSE) {
+            return Response.ok(signer.sign(bytes), JOSE).tag(etag).build();
+        }
+        return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).tag(etag).build();
+    }
+
+    /**
+     * {@code If-Match}: absent, {@code *}, or a list of which one names the current record. The
+     * tags of both representations name the same state, so either may be sent back.
+     */
+    static boolean ifMatchHolds(String ifMatch, String currentJson) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return true;
+        }
+        String current = Representation.JSON.etag(currentJson).getValue();
+        return Arrays.stream(ifMatch.split(","))
+                .map(String::trim)
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .map(tag -> tag.replace("\"", ""))
+                .map(tag -> tag.endsWith(Representation.JOSE_SUFFIX) ? tag.substring(0, tag.length() - Representation.JOSE_SUFFIX.length()) : tag)
+                .anyMatch(current::equals);
+    }
+
+    private static Response tooLarge() {
+        return Problem.of(413, "body-too-large", "Body too large",
+                "The body may be at most " + SpraakPatch.MAX_BYTES + " bytes.").response().build();
+    }
+
+    /** A strong validator of the JSON body: it changes whenever a byte of the body does. */
     static EntityTag etagOf(String body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
@@ -101,42 +245,20 @@ public class PersonResource {
         }
     }
 
-    /** The documented shape of a person (for the OpenAPI description only). */
-    @Schema(name = "Person", description = "A person in the register; members with no value are omitted")
-    public record PersonDocument(
-            @Schema(description = "National id (fødselsnummer or D-nummer), 11 digits", required = true) String personidentifikator,
-            @Schema(enumeration = {"JA", "NEI"}, description = "Reserved against digital communication; always for AKTIV") String reservasjon,
-            @Schema(format = "date-time") String reservasjonstidspunkt,
-            @Schema(format = "date-time") String reservasjon_oppdatert,
-            @Schema(enumeration = {"AKTIV", "SLETTET", "IKKE_REGISTRERT"}, required = true) String status,
-            @Schema(enumeration = {"KAN_VARSLES", "KAN_IKKE_VARSLES"},
-                    description = "Whether the contact data may be used for notifications (the 18-month rule)") String varslingsstatus,
-            Kontaktinformasjon kontaktinformasjon,
-            DigitalPost digital_post,
-            @Schema(description = "Encryption certificate for digital post, base64 DER X.509") String sertifikat,
-            @Schema(enumeration = {"nb", "nn", "en", "se"}, description = "Preferred language") String spraak,
-            @Schema(format = "date-time") String spraak_oppdatert) {
-    }
+    /** The two representations of a record; each has its own ETag, derived from the JSON body. */
+    enum Representation {
+        JSON, JOSE;
 
-    @Schema(name = "Kontaktinformasjon", description = "E-mail address and mobile number, with their timestamps")
-    public record Kontaktinformasjon(String epostadresse,
-                                     @Schema(format = "date-time") String epostadresse_oppdatert,
-                                     @Schema(format = "date-time") String epostadresse_sist_verifisert,
-                                     @Schema(format = "date-time") String epostadresse_sist_validert,
-                                     @Schema(enumeration = {"JA", "NEI"}) String epostadresse_duplisert,
-                                     String mobiltelefonnummer,
-                                     @Schema(format = "date-time") String mobiltelefonnummer_oppdatert,
-                                     @Schema(format = "date-time") String mobiltelefonnummer_sist_verifisert,
-                                     @Schema(format = "date-time") String mobiltelefonnummer_sist_validert,
-                                     @Schema(enumeration = {"JA", "NEI"}) String mobiltelefonnummer_duplisert) {
-    }
+        static final String JOSE_SUFFIX = ".jose";
 
-    @Schema(name = "DigitalPost", description = "The digital mailbox")
-    public record DigitalPost(String postkasseadresse,
-                              @Schema(description = "Organisation number of the mailbox provider") String postkasseleverandoeradresse) {
-    }
+        static Representation of(Variant selected) {
+            return selected != null && selected.getMediaType().isCompatible(MediaType.valueOf(PersonResource.JOSE))
+                    ? JOSE : JSON;
+        }
 
-    @Schema(name = "Problem", description = "RFC 9457 problem details")
-    public record ProblemDocument(String type, String title, @Schema(type = SchemaType.INTEGER) int status, String detail) {
+        EntityTag etag(String json) {
+            EntityTag tag = etagOf(json);
+            return this == JOSE ? new EntityTag(tag.getValue() + JOSE_SUFFIX) : tag;
+        }
     }
 }

@@ -1,0 +1,83 @@
+package no.krr.admin;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import no.krr.person.AuditEntry;
+import no.krr.person.AuditTrail;
+import no.krr.person.NationalId;
+import no.krr.person.RegisterTimestamps;
+import no.krr.security.AuthSettings;
+import no.krr.web.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A person's audit trail: every change a citizen or a job made, newest first. */
+@Path("v1/persons/{pid}/audit")
+@RequestScoped
+@RolesAllowed(AuthSettings.ADMIN_ROLE)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin: persons", description = "Audit trail of a person")
+@SecurityRequirement(name = "idporten")
+public class PersonAuditResource {
+
+    static final int MAX_LIMIT = 1000;
+
+    @Inject
+    AuditTrail audit;
+
+    @GET
+    @Operation(summary = "A person's audit trail",
+            description = "Every change of the person's data, newest first: field, old and new value, time, who (citizen or "
+                    + "job), and for a citizen the token's client_id, consumer organisation, acr and jti.")
+    @APIResponse(responseCode = "200", description = "The trail (empty when nothing was ever changed)")
+    @APIResponse(responseCode = "400", description = "Not a valid national id, or a bad limit")
+    public Response trail(@PathParam("pid") String pid, @QueryParam("limit") @DefaultValue("100") int limit) {
+        Optional<NationalId> id = NationalId.parse(pid);
+        if (id.isEmpty()) {
+            return Problem.of(400, "invalid-pid", "Invalid national id",
+                    "The path does not name a valid national id.").response().build();
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            return Problem.of(400, "invalid-limit", "Invalid limit", "limit must be between 1 and " + MAX_LIMIT + ".")
+                    .response().build();
+        }
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (AuditEntry entry : audit.of(id.get(), limit)) {
+            items.add(json(entry));
+        }
+        return Response.ok(Json.createObjectBuilder()
+                .add("personidentifikator", id.get().value())
+                .add("items", items)
+                .build()).build();
+    }
+
+    private static JsonObjectBuilder json(AuditEntry entry) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("field", entry.field());
+        entry.oldValue().ifPresent(v -> json.add("old", v));
+        entry.newValue().ifPresent(v -> json.add("new", v));
+        json.add("changedAt", RegisterTimestamps.format(entry.changedAt()))
+                .add("actor", entry.actor());
+        entry.clientId().ifPresent(v -> json.add("clientId", v));
+        entry.consumerOrgno().ifPresent(v -> json.add("consumerOrgno", v));
+        entry.acr().ifPresent(v -> json.add("acr", v));
+        entry.jti().ifPresent(v -> json.add("jti", v));
+        entry.jobExecutionId().ifPresent(v -> json.add("jobExecutionId", v));
+        return json;
+    }
+}
