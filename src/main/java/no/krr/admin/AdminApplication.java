@@ -21,7 +21,7 @@ public class AdminApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ImportResource.class, PersonAuditResource.class, no.krr.platform.MigrationsGate.class, no.krr.security.TokenTimeFilter.class, JobResource.class, NoStoreFilter.class,
+        return Set.of(ImportResource.class, PersonAuditResource.class, no.krr.reconcile.ReconciliationResource.class, no.krr.platform.MigrationsGate.class, no.krr.security.TokenTimeFilter.class, JobResource.class, NoStoreFilter.class,
                 ExceptionMappers.WebApplication.class, ExceptionMappers.Unexpected.class);
     }
 }

@@ -1,5 +1,6 @@
 package no.krr.admin;
 
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.json.JsonObjectBuilder;
 
@@ -11,4 +12,15 @@ public interface JobDetails {
 
     /** Adds the job's own members ({@code counts}, {@code progress}, …) to the report of one execution. */
     void addTo(JsonObjectBuilder report, JobExecution execution);
+
+    /**
+     * Restarts a stopped or failed execution from its last checkpoint, with its original parameters
+     * (a Jakarta Batch restart gets only the parameters it is given).
+     *
+     * @return the new execution's id
+     */
+    default long restart(JobExecution execution) {
+        long id = execution.getExecutionId();
+        return BatchRuntime.getJobOperator().restart(id, BatchRuntime.getJobOperator().getParameters(id));
+    }
 }

@@ -82,8 +82,9 @@ public class JobResource {
     @APIResponse(responseCode = "409", description = "The execution completed, is still running, or is not the latest of its job")
     public Response restart(@PathParam("id") long id) {
         try {
-            // a restart gets only the parameters it is given: hand on the original ones
-            long restarted = operator().restart(id, operator().getParameters(id));
+            JobExecution original = operator().getJobExecution(id);
+            long restarted = detailsOf(original).map(d -> d.restart(original))
+                    .orElseGet(() -> operator().restart(id, operator().getParameters(id)));
             JobExecution execution = operator().getJobExecution(restarted);
             return Response.accepted(report(execution)).header("Location", locationOf(execution)).build();
         } catch (NoSuchJobExecutionException e) {
@@ -93,7 +94,7 @@ public class JobResource {
         } catch (JobExecutionNotMostRecentException e) {
             return conflict(id, "a later execution of the same job exists", e);
         } catch (JobRestartException e) {
-            return conflict(id, "it is still running or cannot be restarted", e);
+            return conflict(id, e.getMessage() == null ? "it is still running or cannot be restarted" : e.getMessage(), e);
         }
     }
 
@@ -105,12 +106,12 @@ public class JobResource {
                 .add("status", execution.getBatchStatus().name());
         addTime(json, "startedAt", execution.getStartTime());
         addTime(json, "endedAt", execution.getEndTime());
-        for (JobDetails detail : details) {
-            if (detail.jobName().equals(execution.getJobName())) {
-                detail.addTo(json, execution);
-            }
-        }
+        detailsOf(execution).ifPresent(detail -> detail.addTo(json, execution));
         return json.build();
+    }
+
+    private java.util.Optional<JobDetails> detailsOf(JobExecution execution) {
+        return details.stream().filter(d -> d.jobName().equals(execution.getJobName())).findFirst();
     }
 
     /** Kept relative, as contract §3 writes it (JAX-RS would make a {@code URI} absolute). */

@@ -1,0 +1,4 @@
+package no.krr.reconcile;
+
+/** VERIFY reports differences and changes no person; RECONCILE also repairs them (contract §4). */
+public enum Mode { VERIFY, RECONCILE }

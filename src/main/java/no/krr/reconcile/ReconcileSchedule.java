@@ -1,0 +1,69 @@
+package no.krr.reconcile;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.CronTrigger;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.ZoneId;
+import java.util.concurrent.ScheduledFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts the scheduled reconciliation ({@code krr.reconcile.schedule}, a cron expression in Oslo
+ * time, or {@code off}) in mode {@code krr.reconcile.mode}. Every instance of a cluster schedules
+ * it; the run lock lets exactly one of them run it.
+ */
+@ApplicationScoped
+public class ReconcileSchedule {
+
+    private static final Logger LOG = Logger.getLogger(ReconcileSchedule.class.getName());
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    ReconcileSettings settings;
+
+    @Inject
+    Reconciliations reconciliations;
+
+    private ScheduledFuture<?> scheduled;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        String cron = settings.schedule();
+        if (cron.equalsIgnoreCase("off")) {
+            LOG.info("Scheduled reconciliation is off (krr.reconcile.schedule=off)");
+            return;
+        }
+        Mode mode = settings.scheduledMode();
+        scheduled = scheduler.schedule(() -> run(mode), new CronTrigger(toJakartaCron(cron), OSLO));
+        LOG.info(() -> "Scheduled reconciliation (" + mode + ") at '" + cron + "' Europe/Oslo");
+    }
+
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
+    }
+
+    private void run(Mode mode) {
+        try {
+            reconciliations.start(mode, "schedule");
+        } catch (Reconciliations.AlreadyRunning e) {
+            LOG.info(() -> "Scheduled reconciliation not started: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Scheduled reconciliation failed to start", e);
+        }
+    }
+
+    /** EJB/Quartz style ({@code 0 0 2 * * ?}) to Jakarta Concurrency's, which has no {@code ?}. */
+    static String toJakartaCron(String cron) {
+        return cron.trim().replace('?', '*');
+    }
+}

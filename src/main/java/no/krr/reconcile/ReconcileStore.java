@@ -1,0 +1,218 @@
+package no.krr.reconcile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The tables of the batch verifier: runs, their partitions, their findings, and the run lock. */
+@ApplicationScoped
+public class ReconcileStore {
+
+    @PersistenceContext(unitName = "krr")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    // --- the lock: one run at a time across the cluster -------------------------------------------
+
+    /**
+     * Takes the run lock for a new start, unless a run holds it and still shows signs of life: its
+     * partitions (or the lock itself) were written within {@code staleAfter}.
+     *
+     * @return a token naming this holding, or empty when another run holds the lock
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<String> acquireLock(String holderName, Duration staleAfter) {
+        Object[] row = (Object[]) em.createNativeQuery(
+                        "select run_id, holder, heartbeat_at from reconciliation_lock where id = 1 for update")
+                .getSingleResult();
+        String holder = (String) row[1];
+        Long heldBy = row[0] == null ? null : ((Number) row[0]).longValue();
+        if (holder != null) {
+            OffsetDateTime lastSign = lastSignOfLife(heldBy, toOffset(row[2]));
+            if (lastSign.isAfter(now().minus(staleAfter))) {
+                return Optional.empty();
+            }
+        }
+        String token = holderName + "/" + UUID.randomUUID();
+        em.createNativeQuery("update reconciliation_lock set run_id = null, holder = ?, heartbeat_at = ? where id = 1")
+                .setParameter(1, token)
+                .setParameter(2, now())
+                .executeUpdate();
+        return Optional.of(token);
+    }
+
+    /** Ties the lock to the run once the run's id is known. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void bindLock(String token, long runId) {
+        em.createNativeQuery("update reconciliation_lock set run_id = ?, heartbeat_at = ? where id = 1 and holder = ?")
+                .setParameter(1, runId).setParameter(2, now()).setParameter(3, token).executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void releaseLock(String token) {
+        em.createNativeQuery("update reconciliation_lock set run_id = null, holder = null, heartbeat_at = null "
+                        + "where id = 1 and holder = ?")
+                .setParameter(1, token).executeUpdate();
+    }
+
+    /** The run holding the lock, if any run does. */
+    public Optional<Long> lockedRun() {
+        Object value = em.createNativeQuery("select run_id from reconciliation_lock where id = 1 and holder is not null")
+                .getResultStream().findFirst().orElse(null);
+        return Optional.ofNullable(value).map(v -> ((Number) v).longValue());
+    }
+
+    private OffsetDateTime lastSignOfLife(Long runId, OffsetDateTime lockBeat) {
+        OffsetDateTime last = lockBeat == null ? OffsetDateTime.MIN : lockBeat;
+        if (runId != null) {
+            OffsetDateTime partitions = em.createQuery(
+                            "select max(p.updatedAt) from RunPartition p where p.runId = :run", OffsetDateTime.class)
+                    .setParameter("run", runId).getSingleResult();
+            if (partitions != null && partitions.isAfter(last)) {
+                last = partitions;
+            }
+        }
+        return last;
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.ZonedDateTime z) {
+            return z.toOffsetDateTime();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+
+    // --- runs and partitions ----------------------------------------------------------------------
+
+    public Optional<ReconciliationRun> run(long runId) {
+        return Optional.ofNullable(em.find(ReconciliationRun.class, runId));
+    }
+
+    public List<RunPartition> partitions(long runId) {
+        return em.createQuery("select p from RunPartition p where p.runId = :run order by p.partitionNo", RunPartition.class)
+                .setParameter("run", runId).getResultList();
+    }
+
+    public RunPartition partition(long runId, int partitionNo) {
+        return em.find(RunPartition.class, new RunPartition.Key(runId, partitionNo));
+    }
+
+    /** Plans a new run: its row and its partitions over ranges of national ids of about equal size. */
+    @Transactional
+    public List<RunPartition> plan(long runId, Mode mode, String parameters, int partitions) {
+        long total = em.createQuery("select count(p) from Person p", Long.class).getSingleResult();
+        OffsetDateTime now = now();
+        em.persist(new ReconciliationRun(runId, mode, total, parameters, now));
+        int count = (int) Math.max(1, Math.min(partitions, total));
+        String lower = "";
+        for (int i = 0; i < count; i++) {
+            String upper = i == count - 1 ? "99999999999" : boundary(total * (i + 1) / count);
+            em.persist(new RunPartition(runId, i, lower, upper, now));
+            lower = upper;
+        }
+        em.flush();
+        return partitions(runId);
+    }
+
+    /** The national id at a position in id order: the upper bound of a partition. */
+    private String boundary(long position) {
+        return em.createQuery("select p.personidentifikator from Person p order by p.personidentifikator", String.class)
+                .setFirstResult((int) Math.max(0, position - 1))
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse("99999999999");
+    }
+
+    /** Marks a run as going on in a new execution (a restart), remembering how far it had come. */
+    @Transactional
+    public void resumed(long runId) {
+        run(runId).ifPresent(run -> run.resumed(checked(runId), now()));
+    }
+
+    @Transactional
+    public void ended(long runId, String status) {
+        run(runId).ifPresent(run -> run.ended(now(), status));
+    }
+
+    public long checked(long runId) {
+        Long checked = em.createQuery("select sum(p.checked) from RunPartition p where p.runId = :run", Long.class)
+                .setParameter("run", runId).getSingleResult();
+        return checked == null ? 0 : checked;
+    }
+
+    // --- findings ---------------------------------------------------------------------------------
+
+    /** Joins the caller's (the chunk's) transaction. */
+    public void add(Discrepancy discrepancy) {
+        em.persist(discrepancy);
+    }
+
+    public long count(long runId, DiscrepancyKind kind) {
+        return em.createQuery("select count(d) from Discrepancy d where d.runId = :run and d.kind = :kind", Long.class)
+                .setParameter("run", runId).setParameter("kind", kind).getSingleResult();
+    }
+
+    /** The counts of a run report (contract §3). */
+    public Counts counts(long runId) {
+        Map<DiscrepancyKind, Long> byKind = new EnumMap<>(DiscrepancyKind.class);
+        for (DiscrepancyKind kind : DiscrepancyKind.values()) {
+            byKind.put(kind, 0L);
+        }
+        for (Object[] row : em.createQuery("select d.kind, count(d) from Discrepancy d where d.runId = :run group by d.kind",
+                Object[].class).setParameter("run", runId).getResultList()) {
+            byKind.put((DiscrepancyKind) row[0], (Long) row[1]);
+        }
+        long persons = em.createQuery("select count(distinct d.personidentifikator) from Discrepancy d where d.runId = :run",
+                Long.class).setParameter("run", runId).getSingleResult();
+        long corrected = em.createQuery("select count(distinct d.personidentifikator) from Discrepancy d "
+                        + "where d.runId = :run and d.action = :updated", Long.class)
+                .setParameter("run", runId).setParameter("updated", Action.UPDATED).getSingleResult();
+        long checked = checked(runId);
+        long discrepancies = byKind.values().stream().mapToLong(Long::longValue).sum();
+        return new Counts(checked, Math.max(0, checked - persons), discrepancies, corrected,
+                byKind.get(DiscrepancyKind.UPSTREAM_ERROR), byKind);
+    }
+
+    public record Counts(long checked, long matched, long discrepancies, long corrected, long upstreamErrors,
+                         Map<DiscrepancyKind, Long> byKind) {
+    }
+
+    /** A page of findings in id order, after the given id, optionally of one kind. */
+    public List<Discrepancy> page(long runId, Optional<DiscrepancyKind> kind, long afterId, int limit) {
+        var query = em.createQuery("select d from Discrepancy d where d.runId = :run and d.id > :after"
+                        + (kind.isPresent() ? " and d.kind = :kind" : "") + " order by d.id", Discrepancy.class)
+                .setParameter("run", runId)
+                .setParameter("after", afterId)
+                .setMaxResults(limit);
+        kind.ifPresent(k -> query.setParameter("kind", k));
+        return query.getResultList();
+    }
+}

@@ -1,0 +1,250 @@
+package no.krr.reconcile;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import no.krr.admin.JobResource;
+import no.krr.security.AuthSettings;
+import no.krr.web.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Start a reconciliation, follow it, and read its findings (contract §3). */
+@Path("v1/reconciliations")
+@RequestScoped
+@RolesAllowed(AuthSettings.ADMIN_ROLE)
+@Tag(name = "admin: reconciliations", description = "The batch verifier against the upstream register")
+@SecurityRequirement(name = "idporten")
+public class ReconciliationResource {
+
+    static final int MAX_LIMIT = 1000;
+    static final String CSV = "text/csv";
+
+    @Inject
+    Reconciliations reconciliations;
+
+    @Inject
+    ReconcileStore store;
+
+    @Inject
+    JobResource jobs;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a reconciliation",
+            description = "`{\"mode\":\"VERIFY\"}` reports every difference and changes no person; `{\"mode\":\"RECONCILE\"}` also "
+                    + "repairs them, never overwriting a person changed after the run read it. One run at a time across the cluster.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            example = "{\"mode\":\"VERIFY\"}"))
+    @APIResponse(responseCode = "202", description = "Started; Location names the reconciliation")
+    @APIResponse(responseCode = "400", description = "The body is not {\"mode\":\"VERIFY\"|\"RECONCILE\"}")
+    @APIResponse(responseCode = "409", description = "A reconciliation is already running somewhere in the cluster")
+    public Response start(String body) {
+        Mode mode;
+        try {
+            mode = parseMode(body);
+        } catch (IllegalArgumentException e) {
+            return Problem.of(400, "invalid-body", "Invalid body", e.getMessage()).response().build();
+        }
+        try {
+            long id = reconciliations.start(mode, "admin");
+            JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(id);
+            return Response.accepted(jobs.report(execution)).header("Location", "/admin/v1/reconciliations/" + id).build();
+        } catch (Reconciliations.AlreadyRunning e) {
+            return Problem.of(409, "already-running", "Already running", e.getMessage() + ".").response().build();
+        }
+    }
+
+    static Mode parseMode(String body) {
+        String expected = "the body must be {\"mode\":\"VERIFY\"} or {\"mode\":\"RECONCILE\"}";
+        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            if (!(reader.readValue() instanceof JsonObject json) || json.size() != 1
+                    || !(json.get("mode") instanceof JsonString mode)) {
+                throw new IllegalArgumentException(expected + ".");
+            }
+            return Arrays.stream(Mode.values()).filter(m -> m.name().equals(mode.getString())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(expected + "."));
+        } catch (JsonException | IllegalStateException e) {
+            throw new IllegalArgumentException(expected + ".");
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Status and report of a reconciliation",
+            description = "Batch status, mode, times, counts (checked, matched, discrepancies, corrected, upstreamErrors, one per kind) "
+                    + "and progress (done of total, percent, perSecond, etaSeconds).")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "404", description = "No such reconciliation")
+    public Response status(@PathParam("id") long id) {
+        return execution(id).map(e -> Response.ok(jobs.report(e)).build()).orElseGet(() -> notFound(id));
+    }
+
+    @GET
+    @Path("{id}/discrepancies")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "The findings of a reconciliation",
+            description = "A page of findings in a stable order; pass `next` as `after` for the following page. "
+                    + "With `Accept: text/csv` the whole list (of the kind, if given) as CSV.")
+    @APIResponse(responseCode = "200", description = "{\"items\":[{personidentifikator, kind, local, upstream, action}…], \"next\"}",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = CSV)})
+    @APIResponse(responseCode = "400", description = "Unknown kind, bad limit or bad cursor")
+    @APIResponse(responseCode = "404", description = "No such reconciliation")
+    public Response discrepancies(@PathParam("id") long id,
+                                  @Parameter(description = "One discrepancy kind, e.g. SPRAAK_LOCAL_NEWER") @QueryParam("kind") String kind,
+                                  @Parameter(description = "Page size, 1..1000") @QueryParam("limit") @DefaultValue("100") int limit,
+                                  @Parameter(description = "The `next` of the previous page") @QueryParam("after") String after,
+                                  @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        Optional<JobExecution> execution = execution(id);
+        if (execution.isEmpty()) {
+            return notFound(id);
+        }
+        Optional<DiscrepancyKind> filter;
+        long afterId;
+        try {
+            filter = kind == null || kind.isBlank() ? Optional.empty() : Optional.of(DiscrepancyKind.valueOf(kind));
+            afterId = after == null || after.isBlank() ? 0 : Cursor.decode(after);
+        } catch (IllegalArgumentException e) {
+            return Problem.of(400, "invalid-query", "Invalid query", "kind must be one of "
+                    + Arrays.toString(DiscrepancyKind.values()) + ", and after a cursor from a previous page.").response().build();
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            return Problem.of(400, "invalid-limit", "Invalid limit", "limit must be between 1 and " + MAX_LIMIT + ".")
+                    .response().build();
+        }
+        long runId = runOf(execution.get());
+        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.valueOf(CSV)) && !m.isWildcardType());
+        if (csv) {
+            return Response.ok(csv(runId, filter), CSV + ";charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"discrepancies-" + id + ".csv\"").build();
+        }
+        List<Discrepancy> page = store.page(runId, filter, afterId, limit + 1);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.stream().limit(limit).forEach(d -> items.add(json(d)));
+        JsonObjectBuilder body = Json.createObjectBuilder().add("items", items);
+        if (page.size() > limit) {
+            body.add("next", Cursor.encode(page.get(limit - 1).id()));
+        }
+        return Response.ok(body.build(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private StreamingOutput csv(long runId, Optional<DiscrepancyKind> filter) {
+        return output -> {
+            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            out.write("personidentifikator,kind,local,upstream,action,detail\r\n");
+            long after = 0;
+            List<Discrepancy> page;
+            do {
+                page = store.page(runId, filter, after, MAX_LIMIT);
+                for (Discrepancy d : page) {
+                    out.write(Csv.row(d.personidentifikator(), d.kind().name(), d.localValue().orElse(""),
+                            d.upstreamValue().orElse(""), d.action().name(), d.detail().orElse("")));
+                    after = d.id();
+                }
+            } while (page.size() == MAX_LIMIT);
+            out.flush();
+        };
+    }
+
+    private static JsonObjectBuilder json(Discrepancy d) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("personidentifikator", d.personidentifikator())
+                .add("kind", d.kind().name());
+        d.localValue().ifPresent(v -> json.add("local", v));
+        d.upstreamValue().ifPresent(v -> json.add("upstream", v));
+        json.add("action", d.action().name());
+        d.detail().ifPresent(v -> json.add("detail", v));
+        return json;
+    }
+
+    private static Optional<JobExecution> execution(long id) {
+        try {
+            JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(id);
+            return Reconciliations.JOB.equals(execution.getJobName()) ? Optional.of(execution) : Optional.empty();
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long runOf(JobExecution execution) {
+        long instanceId = BatchRuntime.getJobOperator().getJobInstance(execution.getExecutionId()).getInstanceId();
+        return RunIds.of(instanceId, execution.getJobParameters());
+    }
+
+    private static Response notFound(long id) {
+        return Problem.of(404, "no-such-reconciliation", "No such reconciliation",
+                "There is no reconciliation with execution id " + id + ".").response().build();
+    }
+
+    /** An opaque page cursor: callers pass it back, they do not build it. */
+    static final class Cursor {
+        private Cursor() {
+        }
+
+        static String encode(long id) {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(("d:" + id).getBytes(StandardCharsets.US_ASCII));
+        }
+
+        static long decode(String cursor) {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            if (!text.startsWith("d:")) {
+                throw new IllegalArgumentException("not a cursor");
+            }
+            return Long.parseLong(text.substring(2));
+        }
+    }
+
+    /** RFC 4180 rows: a field with a comma, quote or line break is quoted, quotes doubled. */
+    static final class Csv {
+        private Csv() {
+        }
+
+        static String row(String... fields) {
+            return Arrays.stream(fields).map(Csv::field).collect(Collectors.joining(",", "", "\r\n"));
+        }
+
+        static String field(String value) {
+            if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+                return "\"" + value.replace("\"", "\"\"") + "\"";
+            }
+            return value;
+        }
+    }
+}

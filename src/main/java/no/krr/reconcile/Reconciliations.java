@@ -1,0 +1,105 @@
+package no.krr.reconcile;
+
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Starts and restarts runs of {@code reconcile-persons}, one at a time across the cluster.
+ *
+ * <p>A restart of a STOPPED or FAILED execution is a Jakarta Batch restart. An execution that the
+ * batch runtime still calls STARTED while its run shows no sign of life (its server was killed)
+ * cannot be restarted that way; it goes on in a new job instance that carries the run's id, and
+ * the run's own partition positions take it on from what it committed.
+ */
+@ApplicationScoped
+public class Reconciliations {
+
+    public static final String JOB = "reconcile-persons";
+    private static final Logger LOG = Logger.getLogger(Reconciliations.class.getName());
+    private static final Set<BatchStatus> RUNNING = Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
+
+    /** Another run holds the lock. */
+    public static class AlreadyRunning extends Exception {
+        public AlreadyRunning(Optional<Long> run) {
+            super("a reconciliation is already running" + run.map(r -> " (run " + r + ")").orElse(""), null, false, false);
+        }
+    }
+
+    @Inject
+    ReconcileStore store;
+
+    @Inject
+    ReconcileSettings settings;
+
+    public long start(Mode mode, String trigger) throws AlreadyRunning {
+        String token = store.acquireLock(holder(), settings.lockStaleAfter())
+                .orElseThrow(() -> new AlreadyRunning(store.lockedRun()));
+        Properties parameters = parameters(mode, token);
+        parameters.setProperty("trigger", trigger);
+        try {
+            long id = operator().start(JOB, parameters);
+            LOG.info(() -> "Reconciliation (" + mode + ", " + trigger + ") started as execution " + id);
+            return id;
+        } catch (RuntimeException e) {
+            store.releaseLock(token);
+            throw e;
+        }
+    }
+
+    /** @return the id of the execution that goes on with the run */
+    public long restart(long executionId) throws AlreadyRunning {
+        JobOperator operator = operator();
+        JobExecution execution = operator.getJobExecution(executionId);
+        Properties original = operator.getParameters(executionId);
+        long runId = RunIds.of(operator.getJobInstance(executionId).getInstanceId(), original);
+        if (execution.getBatchStatus() == BatchStatus.COMPLETED) {
+            throw new JobExecutionAlreadyCompleteException("execution " + executionId + " completed");
+        }
+        // a run that still runs somewhere holds the lock and keeps it alive: no second start
+        String token = store.acquireLock(holder(), settings.lockStaleAfter())
+                .orElseThrow(() -> new AlreadyRunning(store.lockedRun()));
+        Properties parameters = new Properties();
+        parameters.putAll(original);
+        parameters.setProperty("lockToken", token);
+        try {
+            if (RUNNING.contains(execution.getBatchStatus())) {
+                parameters.setProperty(RunIds.PARAMETER, Long.toString(runId));
+                long id = operator.start(JOB, parameters);
+                LOG.info(() -> "Reconciliation run " + runId + " had no sign of life; it goes on in execution " + id);
+                return id;
+            }
+            return operator.restart(executionId, parameters);
+        } catch (RuntimeException e) {
+            store.releaseLock(token);
+            throw e;
+        }
+    }
+
+    private Properties parameters(Mode mode, String token) {
+        Properties parameters = new Properties();
+        parameters.setProperty("mode", mode.name());
+        parameters.setProperty("partitions", Integer.toString(settings.partitions()));
+        parameters.setProperty("batchSize", Integer.toString(settings.batchSize()));
+        parameters.setProperty("errorBudget", Long.toString(settings.errorBudget()));
+        parameters.setProperty("lockToken", token);
+        return parameters;
+    }
+
+    private static String holder() {
+        return ManagementFactory.getRuntimeMXBean().getName();
+    }
+
+    private static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+}
