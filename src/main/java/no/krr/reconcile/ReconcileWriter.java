@@ -62,14 +62,17 @@ public class ReconcileWriter extends AbstractItemWriter {
         long run = Long.parseLong(runId);
         Mode runMode = Mode.valueOf(mode);
         List<LocalSnapshot> locals = items.stream().map(LocalSnapshot.class::cast).toList();
-        Optional<UpstreamRegister.Answer> answer;
-        Optional<String> failure = Optional.empty();
+        Optional<UpstreamRegister.Answer> lookedUp;
+        Optional<String> lookupFailure = Optional.empty();
         try {
-            answer = Optional.of(register.lookup(locals.stream().map(l -> new NationalId(l.personidentifikator())).toList()));
+            lookedUp = Optional.of(register.lookup(locals.stream().map(l -> new NationalId(l.personidentifikator())).toList()));
         } catch (UpstreamException e) {
-            answer = Optional.empty();
-            failure = Optional.of(e.reason());
+            lookedUp = Optional.empty();
+            lookupFailure = Optional.of(e.reason());
         }
+        // effectively final copies: the per-person lambda below reads them
+        Optional<UpstreamRegister.Answer> answer = lookedUp;
+        Optional<String> failure = lookupFailure;
         Actor actor = Actor.job("reconcile-persons", job.getExecutionId());
         long errors = 0;
         for (LocalSnapshot local : locals) {

@@ -9,10 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
+import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import no.krr.admin.JobResource;
@@ -91,18 +90,32 @@ public class ReconciliationResource {
         }
     }
 
+    /**
+     * Exactly {@code {"mode":"VERIFY"}} or {@code {"mode":"RECONCILE"}}. Read as a stream of JSON
+     * events: a JsonReader would quietly take the last of a duplicated member (so
+     * {@code {"mode":"VERIFY","mode":"RECONCILE"}} repaired) and ignore trailing content.
+     */
     static Mode parseMode(String body) {
-        String expected = "the body must be {\"mode\":\"VERIFY\"} or {\"mode\":\"RECONCILE\"}";
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-            if (!(reader.readValue() instanceof JsonObject json) || json.size() != 1
-                    || !(json.get("mode") instanceof JsonString mode)) {
-                throw new IllegalArgumentException(expected + ".");
+        IllegalArgumentException invalid = new IllegalArgumentException(
+                "the body must be {\"mode\":\"VERIFY\"} or {\"mode\":\"RECONCILE\"}.");
+        try (JsonParser parser = Json.createParser(new StringReader(body == null ? "" : body))) {
+            if (next(parser) != JsonParser.Event.START_OBJECT
+                    || next(parser) != JsonParser.Event.KEY_NAME || !"mode".equals(parser.getString())
+                    || next(parser) != JsonParser.Event.VALUE_STRING) {
+                throw invalid;
             }
-            return Arrays.stream(Mode.values()).filter(m -> m.name().equals(mode.getString())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(expected + "."));
-        } catch (JsonException | IllegalStateException e) {
-            throw new IllegalArgumentException(expected + ".");
+            String name = parser.getString();
+            if (next(parser) != JsonParser.Event.END_OBJECT || parser.hasNext()) {
+                throw invalid;
+            }
+            return Arrays.stream(Mode.values()).filter(m -> m.name().equals(name)).findFirst().orElseThrow(() -> invalid);
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw invalid;
         }
+    }
+
+    private static JsonParser.Event next(JsonParser parser) {
+        return parser.hasNext() ? parser.next() : null;
     }
 
     @GET

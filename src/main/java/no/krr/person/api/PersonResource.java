@@ -65,8 +65,12 @@ public class PersonResource {
     static final String JOSE = ResponseSigner.APPLICATION_JOSE;
     static final String MERGE_PATCH = "application/merge-patch+json";
     static final String PROBLEM = "application/problem+json";
-    private static final List<Variant> VARIANTS = Variant.mediaTypes(
-            MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(JOSE)).build();
+    // constructors, not MediaType.valueOf or Variant.mediaTypes(…).build(): those ask the JAX-RS
+    // runtime, and doing so while the class loads made it unloadable in plain unit tests
+    static final MediaType JOSE_TYPE = new MediaType("application", "jose");
+    private static final List<Variant> VARIANTS = List.of(
+            new Variant(MediaType.APPLICATION_JSON_TYPE, (String) null, null),
+            new Variant(JOSE_TYPE, (String) null, null));
 
     @Inject
     CallerToken caller;
@@ -252,7 +256,7 @@ public class PersonResource {
         static final String JOSE_SUFFIX = ".jose";
 
         static Representation of(Variant selected) {
-            return selected != null && selected.getMediaType().isCompatible(MediaType.valueOf(PersonResource.JOSE))
+            return selected != null && selected.getMediaType().isCompatible(JOSE_TYPE)
                     ? JOSE : JSON;
         }
 

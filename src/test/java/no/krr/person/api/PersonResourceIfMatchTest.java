@@ -1,0 +1,71 @@
+package no.krr.person.api;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Contract §2: a PATCH with a stale {@code If-Match} is a 412; a current tag of either representation holds. */
+class PersonResourceIfMatchTest {
+
+    private static final String CURRENT = "{\"personidentifikator\":\"11822648950\",\"status\":\"AKTIV\",\"reservasjon\":\"NEI\","
+            + "\"spraak\":\"nb\"}";
+    private static final String BEFORE = CURRENT.replace("\"nb\"", "\"nn\"");
+
+    private static String quoted(String value) {
+        return "\"" + value + "\"";
+    }
+
+    private static String jsonTag(String body) {
+        return quoted(PersonResource.Representation.JSON.etag(body).getValue());
+    }
+
+    private static String joseTag(String body) {
+        return quoted(PersonResource.Representation.JOSE.etag(body).getValue());
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", " ", "*", " * "})
+    void absentBlankOrStarHolds(String ifMatch) {
+        assertTrue(PersonResource.ifMatchHolds(ifMatch, CURRENT));
+    }
+
+    @Test
+    void theCurrentJsonTagHolds() {
+        assertTrue(PersonResource.ifMatchHolds(jsonTag(CURRENT), CURRENT));
+    }
+
+    @Test
+    void theCurrentJoseTagHolds() {
+        assertTrue(joseTag(CURRENT).endsWith(".jose\""), joseTag(CURRENT));
+        assertTrue(PersonResource.ifMatchHolds(joseTag(CURRENT), CURRENT));
+    }
+
+    @Test
+    void aListNamingTheCurrentTagAmongOthersHolds() {
+        assertTrue(PersonResource.ifMatchHolds(jsonTag(BEFORE) + ", " + jsonTag(CURRENT) + ",\"other\"", CURRENT));
+        assertTrue(PersonResource.ifMatchHolds(jsonTag(BEFORE) + "," + joseTag(CURRENT), CURRENT));
+    }
+
+    @Test
+    void theWeakFormOfTheCurrentTagHolds() {
+        assertTrue(PersonResource.ifMatchHolds("W/" + jsonTag(CURRENT), CURRENT));
+        assertTrue(PersonResource.ifMatchHolds("W/" + joseTag(CURRENT), CURRENT));
+    }
+
+    @Test
+    void aStaleTagFails() {
+        assertFalse(PersonResource.ifMatchHolds(jsonTag(BEFORE), CURRENT));
+        assertFalse(PersonResource.ifMatchHolds(joseTag(BEFORE), CURRENT));
+        assertFalse(PersonResource.ifMatchHolds("W/" + jsonTag(BEFORE), CURRENT));
+    }
+
+    @Test
+    void aListOfOnlyStaleTagsFails() {
+        assertFalse(PersonResource.ifMatchHolds(jsonTag(BEFORE) + ", " + joseTag(BEFORE) + ", \"other\"", CURRENT));
+    }
+}

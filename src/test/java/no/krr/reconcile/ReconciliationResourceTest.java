@@ -1,0 +1,133 @@
+package no.krr.reconcile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The pure parts of the admin reconciliation API: the start body, page cursors and CSV. */
+class ReconciliationResourceTest {
+
+    @Nested
+    class ParseMode {
+
+        @Test
+        void verifyAndReconcileAreTheModes() {
+            assertEquals(Mode.VERIFY, ReconciliationResource.parseMode("{\"mode\":\"VERIFY\"}"));
+            assertEquals(Mode.RECONCILE, ReconciliationResource.parseMode(" {\n \"mode\" : \"RECONCILE\" }\n"));
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {
+                " ",
+                "{\"mode\":\"verify\"}",                          // lower case
+                "{\"mode\":\"Reconcile\"}",
+                "{\"mode\":\"REPAIR\"}",                          // no such mode
+                "{\"mode\":\"\"}",
+                "{\"modus\":\"VERIFY\"}",                         // other member
+                "{\"mode\":\"VERIFY\",\"dryRun\":true}",          // extra member
+                "{}",
+                "{\"mode\":null}",                                // wrong types
+                "{\"mode\":1}",
+                "{\"mode\":[\"VERIFY\"]}",
+                "{\"mode\":{\"name\":\"VERIFY\"}}",
+                "\"VERIFY\"",                                     // not an object
+                "[{\"mode\":\"VERIFY\"}]",
+                "null",
+                "VERIFY",                                         // not JSON
+                "mode=VERIFY",
+                "{\"mode\":\"VERIFY\"",
+                "{\"mode\":\"VERIFY\"} x",                        // trailing content
+                "{\"mode\":\"VERIFY\"}{\"mode\":\"RECONCILE\"}",
+                "{\"mode\":\"VERIFY\",\"mode\":\"RECONCILE\"}",   // duplicated member
+        })
+        void anythingElseIsRefused(String body) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReconciliationResource.parseMode(body));
+
+            assertEquals("the body must be {\"mode\":\"VERIFY\"} or {\"mode\":\"RECONCILE\"}.", e.getMessage());
+        }
+    }
+
+    @Nested
+    class Cursor {
+
+        @ParameterizedTest
+        @ValueSource(longs = {0, 1, 42, 1_000_000_007L, Long.MAX_VALUE})
+        void encodeThenDecodeGivesTheId(long id) {
+            assertEquals(id, ReconciliationResource.Cursor.decode(ReconciliationResource.Cursor.encode(id)));
+        }
+
+        @Test
+        void aCursorIsUrlSafeAndUnpadded() {
+            for (long id : new long[] {0, 7, 12345, Long.MAX_VALUE}) {
+                String cursor = ReconciliationResource.Cursor.encode(id);
+                assertTrue(cursor.matches("[A-Za-z0-9_-]+"), cursor);
+            }
+        }
+
+        private static String b64(String text) {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "!!!", "not a cursor", "12", "a+b/c=", "%3D"})
+        void garbageIsRefused(String cursor) {
+            assertThrows(IllegalArgumentException.class, () -> ReconciliationResource.Cursor.decode(cursor));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"x:12", "12", "d:", "d:abc", "d:1.5", "d:99999999999999999999", "D:12", "d: 12"})
+        void wellFormedBase64OfSomethingElseIsRefused(String text) {
+            assertThrows(IllegalArgumentException.class, () -> ReconciliationResource.Cursor.decode(b64(text)));
+        }
+    }
+
+    @Nested
+    class Csv {
+
+        @Test
+        void aPlainFieldIsWrittenAsItIs() {
+            assertEquals("SPRAAK_LOCAL_NEWER", ReconciliationResource.Csv.field("SPRAAK_LOCAL_NEWER"));
+            assertEquals("nb (2023-06-29T10:14:52+02:00)", ReconciliationResource.Csv.field("nb (2023-06-29T10:14:52+02:00)"));
+            assertEquals("", ReconciliationResource.Csv.field(""));
+        }
+
+        @Test
+        void aFieldWithACommaIsQuoted() {
+            assertEquals("\"a,b\"", ReconciliationResource.Csv.field("a,b"));
+        }
+
+        @Test
+        void aQuoteIsDoubledAndTheFieldQuoted() {
+            assertEquals("\"say \"\"hei\"\"\"", ReconciliationResource.Csv.field("say \"hei\""));
+            assertEquals("\"\"\"\"", ReconciliationResource.Csv.field("\""));
+        }
+
+        @Test
+        void aLineBreakIsQuoted() {
+            assertEquals("\"a\nb\"", ReconciliationResource.Csv.field("a\nb"));
+            assertEquals("\"a\rb\"", ReconciliationResource.Csv.field("a\rb"));
+            assertEquals("\"a\r\nb\"", ReconciliationResource.Csv.field("a\r\nb"));
+        }
+
+        @Test
+        void aRowJoinsItsFieldsWithCommasAndEndsInCrLf() {
+            assertEquals("11822648950,SPRAAK_LOCAL_NEWER,nb,\"n,n\",KEPT_LOCAL,\r\n",
+                    ReconciliationResource.Csv.row("11822648950", "SPRAAK_LOCAL_NEWER", "nb", "n,n", "KEPT_LOCAL", ""));
+        }
+
+        @Test
+        void aRowWithAQuotedLineBreakIsStillOneRecord() {
+            assertEquals("x,\"upstream said \"\"no\"\"\r\nagain\"\r\n",
+                    ReconciliationResource.Csv.row("x", "upstream said \"no\"\r\nagain"));
+        }
+    }
+}
