@@ -61,30 +61,29 @@ public class ReconcileWriter extends AbstractItemWriter {
     public void writeItems(List<Object> items) throws ErrorBudgetExceeded {
         long run = Long.parseLong(runId);
         Mode runMode = Mode.valueOf(mode);
+        Optional<String> failure = Optional.empty();
         List<LocalSnapshot> locals = items.stream().map(LocalSnapshot.class::cast).toList();
-        Optional<UpstreamRegister.Answer> lookedUp;
-        Optional<String> lookupFailure = Optional.empty();
+        UpstreamRegister.Answer answer;
         try {
-            lookedUp = Optional.of(register.lookup(locals.stream().map(l -> new NationalId(l.personidentifikator())).toList()));
+            answer = register.lookup(locals.stream().map(l -> new NationalId(l.personidentifikator())).toList());
         } catch (UpstreamException e) {
-            lookedUp = Optional.empty();
-            lookupFailure = Optional.of(e.reason());
+            answer = new UpstreamRegister.Answer(java.util.Map.of(), java.util.Map.of());
+            failure = Optional.of(e.reason());
         }
-        // effectively final copies: the per-person lambda below reads them
-        Optional<UpstreamRegister.Answer> answer = lookedUp;
-        Optional<String> failure = lookupFailure;
         Actor actor = Actor.job("reconcile-persons", job.getExecutionId());
         long errors = 0;
         for (LocalSnapshot local : locals) {
             String pid = local.personidentifikator();
-            Optional<String> error = failure.or(() -> Optional.ofNullable(answer.get().invalid().get(pid)));
+            PersonRecord upstream = answer.persons().get(pid);
+            Optional<String> error = failure.isPresent() ? failure
+                    : Optional.ofNullable(answer.invalid().get(pid))
+                            .or(() -> upstream == null ? Optional.of("missing from the upstream answer") : Optional.empty());
             if (error.isPresent()) {
                 errors++;
                 record(run, pid, new Finding(DiscrepancyKind.UPSTREAM_ERROR, Optional.empty(), Optional.empty()),
                         Action.NONE, error);
                 continue;
             }
-            PersonRecord upstream = answer.get().persons().get(pid);
             List<Finding> findings = Classifier.classify(local, upstream);
             if (findings.isEmpty()) {
                 continue;

@@ -219,7 +219,8 @@ public class PersonResource {
 
     /**
      * {@code If-Match}: absent, {@code *}, or a list of which one names the current record. The
-     * tags of both representations name the same state, so either may be sent back.
+     * tags of both representations name the same state, so either may be sent back. The comparison
+     * is strong (RFC 9110 §13.1.1): a weak tag matches nothing.
      */
     static boolean ifMatchHolds(String ifMatch, String currentJson) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
@@ -228,7 +229,7 @@ public class PersonResource {
         String current = Representation.JSON.etag(currentJson).getValue();
         return Arrays.stream(ifMatch.split(","))
                 .map(String::trim)
-                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .filter(tag -> !tag.startsWith("W/"))
                 .map(tag -> tag.replace("\"", ""))
                 .map(tag -> tag.endsWith(Representation.JOSE_SUFFIX) ? tag.substring(0, tag.length() - Representation.JOSE_SUFFIX.length()) : tag)
                 .anyMatch(current::equals);

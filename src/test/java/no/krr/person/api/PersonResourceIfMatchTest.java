@@ -52,9 +52,10 @@ class PersonResourceIfMatchTest {
     }
 
     @Test
-    void theWeakFormOfTheCurrentTagHolds() {
-        assertTrue(PersonResource.ifMatchHolds("W/" + jsonTag(CURRENT), CURRENT));
-        assertTrue(PersonResource.ifMatchHolds("W/" + joseTag(CURRENT), CURRENT));
+    void aWeakTagNeverMatchesBecauseIfMatchComparesStrongly() {
+        // RFC 9110 §13.1.1: If-Match uses the strong comparison, so a weak tag matches nothing
+        assertFalse(PersonResource.ifMatchHolds("W/" + jsonTag(CURRENT), CURRENT));
+        assertFalse(PersonResource.ifMatchHolds("W/" + joseTag(CURRENT), CURRENT));
     }
 
     @Test
