@@ -1,23 +1,14 @@
 package no.krr.sandbox;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import no.krr.testdouble.DemoData;
 import no.krr.testdouble.IdPorten;
 import no.krr.testdouble.OutsideWorld;
@@ -31,20 +22,20 @@ import no.krr.testdouble.OutsideWorld;
  * Sandbox [--port 8180] [--payara-port 8080] [--persons 10000] [--data-dir target/sandbox-data] [--no-import]
  * </pre>
  *
- * Steps: start {@link OutsideWorld} on {@code --port}; start {@code target/payara-micro.jar} as a
- * child process (the same {@code java} binary as this one) deploying {@code target/krr-person.war}
- * at {@code /}, with MP-JWT pointed at the double, its output in {@code target/sandbox-payara.log};
- * wait for {@code /health/ready}; upload {@link DemoData} through the {@code import-persons} job with
- * an admin token and wait for it to complete; print a user token and curl lines. Ctrl-C stops
- * Payara and the double. Runs from the project root.
+ * Steps (the first four through {@link LocalService}): start {@link OutsideWorld} on {@code --port};
+ * start {@code target/payara-micro.jar} as a child process (the same {@code java} binary as this
+ * one) deploying {@code target/krr-person.war} at {@code /}, with MP-JWT pointed at the double, its
+ * output in {@code target/sandbox-payara.log}; wait for {@code /health/ready}; upload
+ * {@link DemoData} through the {@code import-persons} job with an admin token and wait for it to
+ * complete; print a user token and curl lines. Ctrl-C stops Payara and the double. Runs from the
+ * project root.
  */
 public final class Sandbox {
 
-    private static final Path PAYARA_JAR = Path.of("target/payara-micro.jar");
-    private static final Path WAR = Path.of("target/krr-person.war");
     private static final Path LOG = Path.of("target/sandbox-payara.log");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(15);
+    private static final Duration POLL_EVERY = Duration.ofMillis(500);
     private static final String DEMO_PID = "23079421936";
 
     private int doublePort = 8180;
@@ -53,13 +44,7 @@ public final class Sandbox {
     private Path dataDir = Path.of("target/sandbox-data");
     private boolean importData = true;
 
-    /** HTTP/1.1: the default h2c upgrade attempt on a POST with a body breaks on Payara's listener. */
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private volatile OutsideWorld world;
-    private volatile Process payara;
+    private volatile LocalService service;
     private volatile boolean stopping;
     private String importJob = "/admin/v1/jobs/<id>";
 
@@ -113,139 +98,58 @@ public final class Sandbox {
     }
 
     private int run() throws Exception {
-        for (Path required : List.of(PAYARA_JAR, WAR)) {
-            if (!Files.isRegularFile(required)) {
-                System.err.println(required + " is missing: start the sandbox with ./sandbox (it builds both)");
-                return 1;
-            }
+        Optional<Path> missing = LocalService.missingBuildOutput();
+        if (missing.isPresent()) {
+            System.err.println(missing.get() + " is missing: start the sandbox with ./sandbox (it builds both)");
+            return 1;
         }
+        service = new LocalService(doublePort, payaraPort, dataDir, LOG, List.of());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "sandbox-shutdown"));
 
-        world = OutsideWorld.start(doublePort);
-        System.out.println("outside-world double on " + world.baseUrl() + " (ID-porten issuer " + world.idportenIssuer() + ")");
+        try {
+            OutsideWorld world = service.startDouble();
+            System.out.println("outside-world double on " + world.baseUrl() + " (ID-porten issuer " + world.idportenIssuer() + ")");
 
-        startPayara();
-        String base = "http://127.0.0.1:" + payaraPort;
-        System.out.println("Payara Micro starting (pid " + payara.pid() + "), log in " + LOG + " ...");
-        if (!waitUntilReady(base)) {
+            Process payara = service.startPayara();
+            String base = service.baseUrl();
+            System.out.println("Payara Micro starting (pid " + payara.pid() + "), log in " + LOG + " ...");
+            System.out.printf("ready after %d s%n", service.awaitReady(READY_TIMEOUT).toSeconds());
+            if (importData) {
+                importDemoData();
+            }
+            printHowTo(base);
+            int exit = payara.waitFor();
+            if (stopping) {
+                return 0;
+            }
+            System.err.println("Payara Micro exited by itself with " + exit + "; see " + LOG);
+            return 1;
+        } catch (LocalService.Failure e) {
+            fail(e.getMessage());
             return 1;
         }
-        if (importData && !importDemoData(base)) {
-            return 1;
-        }
-        printHowTo(base);
-        int exit = payara.waitFor();
-        if (stopping) {
-            return 0;
-        }
-        System.err.println("Payara Micro exited by itself with " + exit + "; see " + LOG);
-        return 1;
     }
 
-    private void startPayara() throws IOException {
-        Files.createDirectories(dataDir);
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java,
-                "-Dmp.jwt.verify.issuer=" + world.idportenIssuer(),
-                "-Dmp.jwt.verify.publickey.location=" + world.idportenJwksUrl(),
-                "-Dkrr.data-dir=" + dataDir,
-                // no nightly reconciliation against the real register from a sandbox
-                "-Dkrr.reconcile.schedule=off",
-                // later: -Dkrr.upstream.url=<double>/register, -Dkrr.maskinporten.token-url=<double>/maskinporten/token
-                "-jar", PAYARA_JAR.toString(),
-                "--deploy", WAR.toString(),
-                "--contextroot", "/",
-                "--port", String.valueOf(payaraPort),
-                "--nocluster"));
-        payara = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(LOG.toFile())
-                .start();
-    }
-
-    private boolean waitUntilReady(String base) throws InterruptedException {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        Instant started = Instant.now();
-        while (Instant.now().isBefore(deadline)) {
-            if (!payara.isAlive()) {
-                fail("Payara Micro exited with " + payara.exitValue() + " before it was ready");
-                return false;
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    System.out.printf("ready after %d s%n", Duration.between(started, Instant.now()).toSeconds());
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(1000);
-        }
-        fail("Payara Micro was not ready within " + READY_TIMEOUT.toSeconds() + " s (" + base + "/health/ready)");
-        return false;
-    }
-
-    private boolean importDemoData(String base) throws IOException, InterruptedException {
-        String admin = world.idporten().adminToken().lifetime(Duration.ofHours(1)).mint();
+    private void importDemoData() throws IOException, InterruptedException, LocalService.Failure {
         String body = DemoData.ndjson(persons, Clock.systemUTC());
         int total = DemoData.publishedTestPersons().size() + persons;
         System.out.println("importing " + total + " demo persons through POST /admin/v1/imports ...");
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/v1/imports"))
-                        .timeout(Duration.ofMinutes(2))
-                        .header("Authorization", "Bearer " + admin)
-                        .header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        String location = started.headers().firstValue("Location").orElse(null);
-        if (started.statusCode() != 202 || location == null) {
-            fail("import not accepted: HTTP " + started.statusCode() + " " + started.body());
-            return false;
-        }
-        URI job = URI.create(base + "/").resolve(location);
-        importJob = job.getPath();
-        Instant deadline = Instant.now().plus(IMPORT_TIMEOUT);
-        String lastStatus = "";
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> polled = http.send(HttpRequest.newBuilder(job)
-                            .timeout(Duration.ofSeconds(10))
-                            .header("Authorization", "Bearer " + admin)
-                            .header("Accept", "application/json")
-                            .GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (polled.statusCode() != 200) {
-                fail("GET " + job + ": HTTP " + polled.statusCode() + " " + polled.body());
-                return false;
-            }
-            JsonObject state;
-            try (JsonReader reader = Json.createReader(new StringReader(polled.body()))) {
-                state = reader.readObject();
-            }
-            String status = state.getString("status", "?");
-            if (!status.equals(lastStatus)) {
-                System.out.println("  job " + state.get("id") + " " + status);
-                lastStatus = status;
-            }
-            switch (status) {
-                case "COMPLETED" -> {
-                    System.out.println("  counts " + state.get("counts"));
-                    return true;
-                }
-                case "FAILED", "STOPPED", "ABANDONED" -> {
-                    fail("import job ended " + status + ": " + polled.body());
-                    return false;
-                }
-                default -> Thread.sleep(500);
-            }
-        }
-        fail("import job did not finish within " + IMPORT_TIMEOUT.toMinutes() + " min (" + job + ")");
-        return false;
+        String[] lastStatus = {""};
+        JsonObject report = service.importNdjson(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
+                POLL_EVERY, IMPORT_TIMEOUT,
+                job -> importJob = job.getPath(),
+                state -> {
+                    String status = state.getString("status", "?");
+                    if (!status.equals(lastStatus[0])) {
+                        System.out.println("  job " + state.get("id") + " " + status);
+                        lastStatus[0] = status;
+                    }
+                });
+        System.out.println("  counts " + report.get("counts"));
     }
 
     private void printHowTo(String base) {
+        OutsideWorld world = service.world();
         IdPorten idporten = world.idporten();
         String token = idporten.token(DEMO_PID).lifetime(Duration.ofHours(1)).mint();
         String d = world.baseUrl();
@@ -286,32 +190,14 @@ public final class Sandbox {
     private void fail(String message) {
         System.err.println("sandbox: " + message);
         System.err.println("---- last lines of " + LOG + " ----");
-        try {
-            List<String> lines = new String(Files.readAllBytes(LOG), StandardCharsets.UTF_8).lines().toList();
-            lines.subList(Math.max(0, lines.size() - 60), lines.size()).forEach(System.err::println);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("(cannot read the log: " + e.getMessage() + ")");
-        }
+        LocalService.tail(LOG, 60).forEach(System.err::println);
     }
 
     private void stop() {
         stopping = true;
-        Process p = payara;
-        if (p != null && p.isAlive()) {
-            System.err.println("stopping Payara Micro ...");
-            p.destroy();
-            try {
-                if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-        OutsideWorld w = world;
-        if (w != null) {
-            w.close();
+        LocalService s = service;
+        if (s != null) {
+            s.stop();
         }
     }
 }

@@ -1,0 +1,275 @@
+package no.krr.sandbox;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import no.krr.testdouble.OutsideWorld;
+
+/**
+ * The service on Payara Micro with the outside-world double in front of it, run from the project
+ * root: what {@link Sandbox} and {@code no.krr.bench.ImportBench} share.
+ *
+ * <p>{@link #startDouble()} starts {@link OutsideWorld}; {@link #startPayara()} starts
+ * {@code target/payara-micro.jar} as a child process (the same {@code java} binary as this one)
+ * deploying {@code target/krr-person.war} at {@code /}, with MP-JWT pointed at the double, the data
+ * under the given directory and its output in the given log; {@link #awaitReady(Duration)} waits
+ * for {@code /health/ready}; {@link #importNdjson} uploads NDJSON through {@code POST /admin/v1/imports}
+ * with an admin token and polls {@code GET /admin/v1/jobs/{id}} until the job ends. Problems the
+ * user has to see (Payara exited, an import failed) are thrown as {@link Failure} with a message
+ * meant for printing.
+ */
+public final class LocalService implements AutoCloseable {
+
+    public static final Path PAYARA_JAR = Path.of("target/payara-micro.jar");
+    public static final Path WAR = Path.of("target/krr-person.war");
+
+    /** The service could not be started, or a job did not complete: the message says what and why. */
+    public static final class Failure extends Exception {
+        public Failure(String message) {
+            super(message);
+        }
+    }
+
+    private final int doublePort;
+    private final int payaraPort;
+    private final Path dataDir;
+    private final Path log;
+    private final List<String> jvmOptions;
+
+    /** HTTP/1.1: the default h2c upgrade attempt on a POST with a body breaks on Payara's listener. */
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private volatile OutsideWorld world;
+    private volatile Process payara;
+    private String adminToken;
+
+    /**
+     * @param doublePort the double's port (0 = a free one)
+     * @param payaraPort Payara Micro's HTTP port
+     * @param dataDir    {@code krr.data-dir} of the service (created if missing)
+     * @param log        where Payara Micro's output goes
+     * @param jvmOptions extra options of Payara Micro's JVM, e.g. {@code -Xmx512m}
+     */
+    public LocalService(int doublePort, int payaraPort, Path dataDir, Path log, List<String> jvmOptions) {
+        this.doublePort = doublePort;
+        this.payaraPort = payaraPort;
+        this.dataDir = dataDir;
+        this.log = log;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The first of {@link #PAYARA_JAR} and {@link #WAR} that is not there (both are built by Maven). */
+    public static Optional<Path> missingBuildOutput() {
+        return List.of(PAYARA_JAR, WAR).stream().filter(p -> !Files.isRegularFile(p)).findFirst();
+    }
+
+    /** A TCP port that was free on 127.0.0.1 a moment ago. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    public OutsideWorld startDouble() {
+        world = OutsideWorld.start(doublePort);
+        return world;
+    }
+
+    /** Starts Payara Micro as a child process; {@link #startDouble()} must have run. */
+    public Process startPayara() throws IOException {
+        Files.createDirectories(dataDir);
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-Dmp.jwt.verify.issuer=" + world.idportenIssuer(),
+                "-Dmp.jwt.verify.publickey.location=" + world.idportenJwksUrl(),
+                "-Dkrr.data-dir=" + dataDir,
+                // no nightly reconciliation against the real register from a local run
+                "-Dkrr.reconcile.schedule=off",
+                // later: -Dkrr.upstream.url=<double>/register, -Dkrr.maskinporten.token-url=<double>/maskinporten/token
+                "-jar", PAYARA_JAR.toString(),
+                "--deploy", WAR.toString(),
+                "--contextroot", "/",
+                "--port", String.valueOf(payaraPort),
+                "--nocluster"));
+        payara = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        return payara;
+    }
+
+    /** Polls {@code /health/ready} every second; returns how long it took. */
+    public Duration awaitReady(Duration timeout) throws InterruptedException, Failure {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        Instant started = Instant.now();
+        while (Instant.now().isBefore(deadline)) {
+            if (!payara.isAlive()) {
+                throw new Failure("Payara Micro exited with " + payara.exitValue() + " before it was ready");
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Duration.between(started, Instant.now());
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        throw new Failure("Payara Micro was not ready within " + timeout.toSeconds() + " s (" + baseUrl() + "/health/ready)");
+    }
+
+    /** {@code POST /admin/v1/imports}; returns the job's absolute URI (from {@code Location}). */
+    public URI startImport(HttpRequest.BodyPublisher ndjson) throws IOException, InterruptedException, Failure {
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/v1/imports"))
+                        .timeout(Duration.ofMinutes(2))
+                        .header("Authorization", "Bearer " + adminToken())
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(ndjson)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String location = started.headers().firstValue("Location").orElse(null);
+        if (started.statusCode() != 202 || location == null) {
+            throw new Failure("import not accepted: HTTP " + started.statusCode() + " " + started.body());
+        }
+        return URI.create(baseUrl() + "/").resolve(location);
+    }
+
+    /**
+     * Polls the job every {@code pollEvery} until it completes, handing each report to
+     * {@code onPoll}; returns the final report, or throws if the job ended otherwise.
+     */
+    public JsonObject awaitJob(URI job, Duration pollEvery, Duration timeout, Consumer<JsonObject> onPoll)
+            throws IOException, InterruptedException, Failure {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> polled = http.send(HttpRequest.newBuilder(job)
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Authorization", "Bearer " + adminToken())
+                            .header("Accept", "application/json")
+                            .GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (polled.statusCode() != 200) {
+                throw new Failure("GET " + job + ": HTTP " + polled.statusCode() + " " + polled.body());
+            }
+            JsonObject state;
+            try (JsonReader reader = Json.createReader(new StringReader(polled.body()))) {
+                state = reader.readObject();
+            }
+            onPoll.accept(state);
+            String status = state.getString("status", "?");
+            switch (status) {
+                case "COMPLETED" -> {
+                    return state;
+                }
+                case "FAILED", "STOPPED", "ABANDONED" -> throw new Failure("import job ended " + status + ": " + polled.body());
+                default -> Thread.sleep(pollEvery.toMillis());
+            }
+        }
+        throw new Failure("import job did not finish within " + timeout.toMinutes() + " min (" + job + ")");
+    }
+
+    /** {@link #startImport} then {@link #awaitJob}: the final report of the completed import. */
+    public JsonObject importNdjson(HttpRequest.BodyPublisher ndjson, Duration pollEvery, Duration timeout,
+                                  Consumer<URI> onStarted, Consumer<JsonObject> onPoll)
+            throws IOException, InterruptedException, Failure {
+        URI job = startImport(ndjson);
+        onStarted.accept(job);
+        return awaitJob(job, pollEvery, timeout, onPoll);
+    }
+
+    /** An admin token from the double, valid one hour from its first use. */
+    public synchronized String adminToken() {
+        if (adminToken == null) {
+            adminToken = world.idporten().adminToken().lifetime(Duration.ofHours(1)).mint();
+        }
+        return adminToken;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + payaraPort;
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    public OutsideWorld world() {
+        return world;
+    }
+
+    public Process payara() {
+        return payara;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** The last {@code count} lines of the Payara log, or why they cannot be read. */
+    public List<String> logTail(int count) {
+        return tail(log, count);
+    }
+
+    /** The last {@code count} lines of a file, or why they cannot be read. */
+    public static List<String> tail(Path log, int count) {
+        try {
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            return lines.subList(Math.max(0, lines.size() - count), lines.size());
+        } catch (IOException | RuntimeException e) {
+            return List.of("(cannot read the log: " + e.getMessage() + ")");
+        }
+    }
+
+    /** Stops Payara Micro (30 s to shut down, then killed) and the double; safe to call twice. */
+    public void stop() {
+        Process p = payara;
+        if (p != null && p.isAlive()) {
+            System.err.println("stopping Payara Micro ...");
+            p.destroy();
+            try {
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        OutsideWorld w = world;
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
