@@ -25,10 +25,11 @@ import java.util.logging.Logger;
 
 /**
  * The test double of everything outside the service: one small HTTP server on 127.0.0.1 that plays
- * ID-porten (issuer, discovery document, JWKS, a token-minting endpoint for people), and is the home
- * of the later Maskinporten double ({@code /maskinporten/token}) and upstream register double
- * ({@code /register/rest/v1/personer}). Used by the Arquillian container tests and by the sandbox;
- * it lives under {@code src/test} and never ships in the WAR.
+ * ID-porten (issuer, discovery document, JWKS, a token-minting endpoint for people), Maskinporten
+ * (the JWT-bearer token endpoint, {@link Maskinporten}) and the upstream register's batch lookup
+ * ({@link Register}). Used by the Arquillian container tests, the unit tests of the upstream client
+ * and the sandbox; it lives under {@code src/test} and never ships in the WAR. Requests are served
+ * on virtual threads, so slow answers (latency, timeouts) never hold up the others.
  *
  * <p><b>Why not {@code no.nav.security:mock-oauth2-server}?</b> It would cover the ID-porten part,
  * but the Maskinporten double must enforce grant rules that it does not check (assertion
@@ -43,7 +44,15 @@ import java.util.logging.Logger;
  * GET /idporten/jwks.json                          the public signing key(s)
  * GET /idporten/token?pid=&amp;scope=&amp;acr=&amp;lifetime=&amp;aud=&amp;client_id=
  *                                                  a signed access token (text/plain)
+ * POST /maskinporten/token                         JWT-bearer grant ({@link Maskinporten})
+ * POST /register/rest/v1/personer                  batch lookup ({@link Register})
  * </pre>
+ *
+ * <p>Wiring the service to it: {@code krr.upstream.url = registerUrl()},
+ * {@code krr.maskinporten.token-url = maskinportenTokenUrl()},
+ * {@code krr.maskinporten.audience = maskinportenAudience()}, and a client keystore from
+ * {@link MaskinportenClient} whose certificate {@code maskinporten().trust(...)} accepts
+ * ({@link MaskinportenClient#config(OutsideWorld)} gives all of these as one map).
  * More routes are added with {@link #route(String, String, HttpHandler)}; a path ending in
  * {@code /*} matches every path below it. Unknown path: 404, known path with another method: 405,
  * both as RFC 9457 problem JSON.
@@ -54,11 +63,17 @@ public final class OutsideWorld implements AutoCloseable {
 
     /** Path prefix of the ID-porten part; the issuer is {@code baseUrl() + IDPORTEN_PATH}. */
     public static final String IDPORTEN_PATH = "/idporten";
+    /** Path prefix of the Maskinporten part; the audience is {@code baseUrl() + "/maskinporten/"}. */
+    public static final String MASKINPORTEN_PATH = "/maskinporten";
+    /** Path prefix of the upstream register: {@code krr.upstream.url} is {@code baseUrl() + "/register"}. */
+    public static final String REGISTER_PATH = "/register";
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final String baseUrl;
     private final IdPorten idporten;
+    private final Maskinporten maskinporten;
+    private final Register register;
     /** "METHOD path" (exact) or "METHOD path/*" (prefix) to handler. */
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
     private final AtomicInteger jwksRequests = new AtomicInteger();
@@ -70,7 +85,11 @@ public final class OutsideWorld implements AutoCloseable {
         server.createContext("/", this::dispatch);
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         idporten = new IdPorten(baseUrl + IDPORTEN_PATH, clock);
+        maskinporten = new Maskinporten(baseUrl + MASKINPORTEN_PATH + "/", clock);
+        register = new Register(maskinporten);
         addIdPortenRoutes();
+        route("POST", MASKINPORTEN_PATH + "/token", maskinporten::handle);
+        route("POST", Register.PATH, register::handle);
         server.start();
     }
 
@@ -123,6 +142,31 @@ public final class OutsideWorld implements AutoCloseable {
 
     public String idportenTokenUrl() {
         return idporten.issuer() + "/token";
+    }
+
+    /** The Maskinporten double: trusted client certificates, token lifetime, planted failures, counts. */
+    public Maskinporten maskinporten() {
+        return maskinporten;
+    }
+
+    /** The token endpoint: the value for {@code krr.maskinporten.token-url}. */
+    public String maskinportenTokenUrl() {
+        return baseUrl + MASKINPORTEN_PATH + "/token";
+    }
+
+    /** The {@code aud} the Maskinporten double wants: the value for {@code krr.maskinporten.audience}. */
+    public String maskinportenAudience() {
+        return maskinporten.audience();
+    }
+
+    /** The upstream register double: data set, faults, statistics. */
+    public Register register() {
+        return register;
+    }
+
+    /** The value for {@code krr.upstream.url}: {@code baseUrl() + "/register"}. */
+    public String registerUrl() {
+        return baseUrl + REGISTER_PATH;
     }
 
     /** How many times the JWKS has been fetched (to prove a resource server refreshes it on an unknown kid). */
