@@ -12,7 +12,9 @@ create table reconciliation_run (
     checked_at_resume bigint             not null,
     resumed_at  timestamp with time zone not null,
     ended_at    timestamp with time zone,
-    end_status  varchar(20)
+    end_status  varchar(20),
+    -- why the run failed, for its report (an upstream refusal, the error budget)
+    failure     varchar(400)
 );
 
 create table reconciliation_partition (

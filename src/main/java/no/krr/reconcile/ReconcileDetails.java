@@ -50,6 +50,7 @@ public class ReconcileDetails implements JobDetails {
         report.add("mode", execution.getJobParameters().getProperty("mode", ""));
         report.add("run", runId);
         store.run(runId).ifPresent(run -> {
+            run.failure().ifPresent(why -> report.add("failure", why));
             ReconcileStore.Counts counts = store.counts(runId);
             JsonObjectBuilder json = Json.createObjectBuilder()
                     .add("checked", counts.checked())

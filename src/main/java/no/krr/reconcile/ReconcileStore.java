@@ -157,6 +157,12 @@ public class ReconcileStore {
         run(runId).ifPresent(run -> run.resumed(checked(runId), now()));
     }
 
+    /** In a transaction of its own: the chunk that failed rolls back, the reason stays. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failed(long runId, String why) {
+        run(runId).ifPresent(run -> run.failed(why));
+    }
+
     @Transactional
     public void ended(long runId, String status) {
         run(runId).ifPresent(run -> run.ended(now(), status));
@@ -180,7 +186,8 @@ public class ReconcileStore {
                 .setParameter("run", runId).setParameter("kind", kind).getSingleResult();
     }
 
-    /** The counts of a run report (contract §3). */
+    /** The counts of a run report (contract §3), read in one transaction so they agree with each other. */
+    @Transactional
     public Counts counts(long runId) {
         Map<DiscrepancyKind, Long> byKind = new EnumMap<>(DiscrepancyKind.class);
         for (DiscrepancyKind kind : DiscrepancyKind.values()) {

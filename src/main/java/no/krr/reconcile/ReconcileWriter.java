@@ -58,7 +58,7 @@ public class ReconcileWriter extends AbstractItemWriter {
     ProgressLog progressLog;
 
     @Override
-    public void writeItems(List<Object> items) throws ErrorBudgetExceeded {
+    public void writeItems(List<Object> items) throws ErrorBudgetExceeded, UpstreamRefused {
         long run = Long.parseLong(runId);
         Mode runMode = Mode.valueOf(mode);
         Optional<String> failure = Optional.empty();
@@ -67,6 +67,11 @@ public class ReconcileWriter extends AbstractItemWriter {
         try {
             answer = register.lookup(locals.stream().map(l -> new NationalId(l.personidentifikator())).toList());
         } catch (UpstreamException e) {
+            if (!e.retryable()) {
+                // a refusal (Maskinporten said no, a 4xx, bad settings): no use marking every person
+                store.failed(run, "upstream refused: " + e.reason());
+                throw new UpstreamRefused(e.reason());
+            }
             answer = new UpstreamRegister.Answer(java.util.Map.of(), java.util.Map.of());
             failure = Optional.of(e.reason());
         }
@@ -107,7 +112,9 @@ public class ReconcileWriter extends AbstractItemWriter {
             long budget = Long.parseLong(errorBudget);
             long soFar = store.count(run, DiscrepancyKind.UPSTREAM_ERROR);
             if (soFar > budget) {
-                throw new ErrorBudgetExceeded(soFar, budget, failure.orElse("invalid upstream answers"));
+                ErrorBudgetExceeded exceeded = new ErrorBudgetExceeded(soFar, budget, failure.orElse("invalid upstream answers"));
+                store.failed(run, exceeded.getMessage());
+                throw exceeded;
             }
         }
         progressLog.chunkDone(run);
@@ -123,6 +130,13 @@ public class ReconcileWriter extends AbstractItemWriter {
         ErrorBudgetExceeded(long errors, long budget, String lastReason) {
             super("upstream errors for " + errors + " persons exceed the error budget of " + budget
                     + " (krr.reconcile.error-budget); last: " + lastReason);
+        }
+    }
+
+    /** Upstream refused in a way another attempt will not mend: the run stops as FAILED with the reason. */
+    public static class UpstreamRefused extends Exception {
+        UpstreamRefused(String reason) {
+            super(reason);
         }
     }
 }

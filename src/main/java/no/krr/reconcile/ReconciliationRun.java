@@ -43,6 +43,9 @@ public class ReconciliationRun {
     @Column(name = "end_status", length = 20)
     private String endStatus;
 
+    @Column(name = "failure", length = 400)
+    private String failure;
+
     protected ReconciliationRun() {
     }
 
@@ -60,11 +63,16 @@ public class ReconciliationRun {
         this.endStatus = status;
     }
 
+    void failed(String why) {
+        this.failure = why.length() > 400 ? why.substring(0, 400) : why;
+    }
+
     void resumed(long checkedSoFar, OffsetDateTime at) {
         this.checkedAtResume = checkedSoFar;
         this.resumedAt = at;
         this.endedAt = null;
         this.endStatus = null;
+        this.failure = null;
     }
 
     public long runId() { return runId; }
@@ -76,4 +84,5 @@ public class ReconciliationRun {
     public OffsetDateTime resumedAt() { return resumedAt; }
     public Optional<OffsetDateTime> endedAt() { return Optional.ofNullable(endedAt); }
     public Optional<String> endStatus() { return Optional.ofNullable(endStatus); }
+    public Optional<String> failure() { return Optional.ofNullable(failure); }
 }

@@ -39,15 +39,35 @@ public class RunListener extends AbstractJobListener {
     @Override
     public void afterJob() {
         long runId = RunIds.of(job);
-        store.ended(runId, job.getBatchStatus().name());
+        store.ended(runId, endStatus(job.getBatchStatus()));
         String token = job.getProperties().getProperty("lockToken", "");
         if (!token.isBlank()) {
             store.releaseLock(token);
         }
         progressLog.forget(runId);
-        ReconcileStore.Counts counts = store.counts(runId);
-        LOG.info(() -> "Reconciliation run " + runId + " ended " + job.getBatchStatus() + ": " + counts.checked()
+        summarise(runId);
+    }
+
+    /** The summary line is a courtesy: failing to write it must not fail the run. */
+    private void summarise(long runId) {
+        ReconcileStore.Counts counts;
+        try {
+            counts = store.counts(runId);
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "Could not summarise reconciliation run " + runId, e);
+            return;
+        }
+        LOG.info(() -> "Reconciliation run " + runId + " (execution " + job.getExecutionId() + ") finished: " + counts.checked()
                 + " checked, " + counts.discrepancies() + " discrepancies, " + counts.corrected() + " corrected, "
                 + counts.upstreamErrors() + " upstream errors");
+    }
+
+    /** Listeners run before the runtime sets the final status: STARTED ends as COMPLETED, STOPPING as STOPPED. */
+    static String endStatus(jakarta.batch.runtime.BatchStatus status) {
+        return switch (status) {
+            case STARTED, STARTING -> "COMPLETED";
+            case STOPPING -> "STOPPED";
+            default -> status.name();
+        };
     }
 }

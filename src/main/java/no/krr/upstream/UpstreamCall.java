@@ -7,12 +7,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * One attempt at {@code POST /rest/v1/personer}, guarded by MicroProfile Fault Tolerance: a
- * {@code @Timeout} per attempt and a {@code @CircuitBreaker} shared by every partition of the
+ * One attempt at {@code POST /rest/v1/personer}, with a time limit and guarded by a MicroProfile
+ * Fault Tolerance {@code @CircuitBreaker} shared by every partition of the
  * reconciliation, so that a register that is down is left alone for a while instead of being hit
  * by every retry of every partition. The retry loop is not here but in {@link UpstreamRegister}
  * (see there for why).
@@ -21,17 +20,14 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * counts it; every other answer (2xx, and 4xx which say something about our request, not the
  * register's health) is returned.
  *
- * <p>The annotations are configurable by MP Config (MP FT's
- * {@code <class>/<method>/<annotation>/<parameter>} keys):
- * <ul>
- * <li>{@code no.krr.upstream.UpstreamCall/post/Timeout/value} (ms): set to
- *     {@code ${krr.upstream.timeout-ms}} in {@code microprofile-config.properties}, so set
- *     {@code krr.upstream.timeout-ms} (default 10000);</li>
- * <li>{@code no.krr.upstream.UpstreamCall/post/CircuitBreaker/requestVolumeThreshold} (20),
- *     {@code …/failureRatio} (0.5), {@code …/delay} (ms, 5000), {@code …/successThreshold} (2).</li>
- * </ul>
- * The Rest Client's own connect and read timeouts are set from {@code krr.upstream.timeout-ms} too,
- * so that no socket outlives the attempt that opened it.
+ * <p>The time limit is the Rest Client's own connect and read timeout ({@code krr.upstream.timeout-ms},
+ * default 10000), not MP FT's {@code @Timeout}: Payara's {@code @Timeout} runs a timer task per call
+ * on its scheduled executor, which logged a warning with a stack trace for every call (a context
+ * it could not reset), and a socket timeout also leaves no socket behind the attempt.
+ *
+ * <p>The breaker is configurable by MP Config (MP FT's {@code <class>/<method>/<annotation>/<parameter>}
+ * keys): {@code no.krr.upstream.UpstreamCall/post/CircuitBreaker/requestVolumeThreshold} (20),
+ * {@code …/failureRatio} (0.5), {@code …/delay} (ms, 5000), {@code …/successThreshold} (2).
  */
 @ApplicationScoped
 public class UpstreamCall {
@@ -47,7 +43,6 @@ public class UpstreamCall {
      * @return the answer, 2xx or 4xx
      * @throws UpstreamUnavailableException on 429 or 5xx
      */
-    @Timeout(value = 10_000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5_000, successThreshold = 2)
     public UpstreamResponse post(String accessToken, String body) throws UpstreamUnavailableException {
         UpstreamResponse answer;
