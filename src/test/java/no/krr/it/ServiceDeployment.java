@@ -17,8 +17,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The archive the container tests deploy: the real WAR as Maven built it, plus a config jar that
- * points it at the test double of the outside world and at a fresh data directory. Each test class
- * deploys it once; Payara Micro boots once per class, so group tests by class.
+ * points it at the test double of the outside world and at a fresh data directory (and, with
+ * {@code -Dkrr.it.postgres=jdbc:postgresql://host:port/}, at a fresh PostgreSQL database). Each test
+ * class deploys it once; Payara Micro boots once per class, so group tests by class.
  */
 public final class ServiceDeployment {
 
@@ -36,11 +37,11 @@ public final class ServiceDeployment {
         config.put("krr.data-dir", dataDir().toString());
         config.put("mp.jwt.verify.issuer", world.idportenIssuer());
         config.put("mp.jwt.verify.publickey.location", world.idportenJwksUrl());
-        String datasourceUrl = System.getProperty("krr.it.datasource.url", "");
-        if (!datasourceUrl.isBlank()) {
-            config.put("krr.datasource.url", datasourceUrl);
-            config.put("krr.datasource.user", System.getProperty("krr.it.datasource.user", "postgres"));
-            config.put("krr.datasource.password", System.getProperty("krr.it.datasource.password", ""));
+        String postgres = System.getProperty("krr.it.postgres", "");
+        if (!postgres.isBlank()) {
+            config.put("krr.datasource.url", TestDatabases.fresh(postgres));
+            config.put("krr.datasource.user", TestDatabases.USER);
+            config.put("krr.datasource.password", "");
         }
         config.putAll(extraConfig);
         String properties = config.entrySet().stream()
