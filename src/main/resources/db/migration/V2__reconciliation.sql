@@ -51,3 +51,12 @@ create table reconciliation_lock (
     heartbeat_at timestamp with time zone
 );
 insert into reconciliation_lock (id) values (1);
+
+-- Which job execution worked on which run. The batch runtime's own repository may not survive a
+-- crash (on the embedded setup it lives in Payara's runtime directory); this lets a restart by
+-- execution id find its run all the same.
+create table reconciliation_execution (
+    execution_id bigint                   not null primary key,
+    run_id       bigint                   not null,
+    started_at   timestamp with time zone not null
+);

@@ -23,4 +23,14 @@ public interface JobDetails {
         long id = execution.getExecutionId();
         return BatchRuntime.getJobOperator().restart(id, BatchRuntime.getJobOperator().getParameters(id));
     }
+
+    /**
+     * Restarts an execution the batch runtime does not know (any more), if the job keeps its own
+     * record of it.
+     *
+     * @return the new execution's id, or empty when the job does not know the execution either
+     */
+    default java.util.Optional<Long> restartUnknown(long executionId) {
+        return java.util.Optional.empty();
+    }
 }

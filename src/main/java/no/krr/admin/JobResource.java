@@ -88,7 +88,7 @@ public class JobResource {
             JobExecution execution = operator().getJobExecution(restarted);
             return Response.accepted(report(execution)).header("Location", locationOf(execution)).build();
         } catch (NoSuchJobExecutionException e) {
-            return notFound(id);
+            return restartUnknown(id);
         } catch (JobExecutionAlreadyCompleteException e) {
             return conflict(id, "it completed", e);
         } catch (JobExecutionNotMostRecentException e) {
@@ -96,6 +96,25 @@ public class JobResource {
         } catch (JobRestartException e) {
             return conflict(id, e.getMessage() == null ? "it is still running or cannot be restarted" : e.getMessage(), e);
         }
+    }
+
+    /** An execution the batch runtime does not know: a job that keeps its own record may still restart it. */
+    private Response restartUnknown(long id) {
+        for (JobDetails detail : details) {
+            java.util.Optional<Long> restarted;
+            try {
+                restarted = detail.restartUnknown(id);
+            } catch (JobExecutionAlreadyCompleteException e) {
+                return conflict(id, "it completed", e);
+            } catch (JobRestartException e) {
+                return conflict(id, e.getMessage(), e);
+            }
+            if (restarted.isPresent()) {
+                JobExecution execution = operator().getJobExecution(restarted.get());
+                return Response.accepted(report(execution)).header("Location", locationOf(execution)).build();
+            }
+        }
+        return notFound(id);
     }
 
     /** The report of contract §3: id, job, status, times, and the job's own counts and progress. */

@@ -44,6 +44,15 @@ public class ReconcileDetails implements JobDetails {
     }
 
     @Override
+    public java.util.Optional<Long> restartUnknown(long executionId) {
+        try {
+            return reconciliations.restartOrphan(executionId);
+        } catch (Reconciliations.AlreadyRunning e) {
+            throw new jakarta.batch.operations.JobRestartException(e.getMessage());
+        }
+    }
+
+    @Override
     public void addTo(JsonObjectBuilder report, JobExecution execution) {
         long instanceId = BatchRuntime.getJobOperator().getJobInstance(execution.getExecutionId()).getInstanceId();
         long runId = RunIds.of(instanceId, execution.getJobParameters());

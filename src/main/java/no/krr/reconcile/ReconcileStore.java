@@ -151,6 +151,20 @@ public class ReconcileStore {
                 .getResultStream().findFirst().orElse("99999999999");
     }
 
+    /** Records that an execution works on a run (see V2 migration: the runtime's repository may not survive). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void executionStarted(long executionId, long runId) {
+        em.createNativeQuery("insert into reconciliation_execution (execution_id, run_id, started_at) values (?, ?, ?)")
+                .setParameter(1, executionId).setParameter(2, runId).setParameter(3, now()).executeUpdate();
+    }
+
+    /** The run an execution worked on, from our own table. */
+    public Optional<Long> runOfExecution(long executionId) {
+        return em.createNativeQuery("select run_id from reconciliation_execution where execution_id = ?")
+                .setParameter(1, executionId).getResultStream().findFirst()
+                .map(v -> ((Number) v).longValue());
+    }
+
     /** Marks a run as going on in a new execution (a restart), remembering how far it had come. */
     @Transactional
     public void resumed(long runId) {

@@ -56,6 +56,36 @@ public class Reconciliations {
         }
     }
 
+    /**
+     * Restarts a run whose execution the batch runtime no longer knows (its repository did not
+     * survive a crash): our own tables know the run, and it goes on in a new job instance.
+     *
+     * @return the new execution's id, or empty when no run of ours had that execution
+     */
+    public Optional<Long> restartOrphan(long executionId) throws AlreadyRunning {
+        Optional<Long> runId = store.runOfExecution(executionId);
+        if (runId.isEmpty()) {
+            return Optional.empty();
+        }
+        ReconciliationRun run = store.run(runId.get()).orElseThrow();
+        if (run.endStatus().filter("COMPLETED"::equals).isPresent()) {
+            throw new JobExecutionAlreadyCompleteException("execution " + executionId + " completed");
+        }
+        String token = store.acquireLock(holder(), settings.lockStaleAfter())
+                .orElseThrow(() -> new AlreadyRunning(store.lockedRun()));
+        Properties parameters = parameters(run.mode(), token);
+        parameters.setProperty(RunIds.PARAMETER, Long.toString(run.runId()));
+        parameters.setProperty("trigger", "restart");
+        try {
+            long id = operator().start(JOB, parameters);
+            LOG.info(() -> "Reconciliation run " + run.runId() + " goes on in execution " + id + " (restart of " + executionId + ")");
+            return Optional.of(id);
+        } catch (RuntimeException e) {
+            store.releaseLock(token);
+            throw e;
+        }
+    }
+
     /** @return the id of the execution that goes on with the run */
     public long restart(long executionId) throws AlreadyRunning {
         JobOperator operator = operator();

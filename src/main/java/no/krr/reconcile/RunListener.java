@@ -30,6 +30,7 @@ public class RunListener extends AbstractJobListener {
         if (!token.isBlank()) {
             store.bindLock(token, runId);
         }
+        store.executionStarted(job.getExecutionId(), runId);
         if (store.run(runId).isPresent()) {
             store.resumed(runId);
             LOG.info(() -> "Reconciliation run " + runId + " goes on in execution " + job.getExecutionId());
