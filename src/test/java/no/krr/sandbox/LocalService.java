@@ -21,6 +21,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.Date;
+import java.util.Map;
+import java.util.stream.Stream;
+import no.krr.signing.Keytool;
+import no.krr.testdouble.MaskinportenClient;
 import no.krr.testdouble.OutsideWorld;
 
 /**
@@ -59,6 +66,7 @@ public final class LocalService implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    private final List<String> settings = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile OutsideWorld world;
     private volatile Process payara;
     private String adminToken;
@@ -109,8 +117,10 @@ public final class LocalService implements AutoCloseable {
                 "-Dmp.jwt.verify.publickey.location=" + world.idportenJwksUrl(),
                 "-Dkrr.data-dir=" + dataDir,
                 // no nightly reconciliation against the real register from a local run
-                "-Dkrr.reconcile.schedule=off",
-                // later: -Dkrr.upstream.url=<double>/register, -Dkrr.maskinporten.token-url=<double>/maskinporten/token
+                "-Dkrr.reconcile.schedule=off"));
+        // settings known once the double runs (upstream, Maskinporten): last, so they win
+        command.addAll(settings);
+        command.addAll(List.of(
                 "-jar", PAYARA_JAR.toString(),
                 "--deploy", WAR.toString(),
                 "--contextroot", "/",
@@ -121,6 +131,53 @@ public final class LocalService implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         return payara;
+    }
+
+    /**
+     * Adds system properties ({@code -Dkey=value}) of the Payara Micro JVM started next, after the
+     * defaults (so they win): for settings known only once the double runs.
+     */
+    public LocalService settings(Map<String, String> properties) {
+        properties.forEach((key, value) -> settings.add("-D" + key + "=" + value));
+        return this;
+    }
+
+    /**
+     * Points the service at the double's Maskinporten and upstream register: the client keystore
+     * {@code <dir>/<clientId>.p12} (made with keytool the first time, made again when its
+     * certificates expire within a day, otherwise reused), trusted by the double, and its
+     * {@code krr.upstream.url} and {@code krr.maskinporten.*} settings. Call after
+     * {@link #startDouble()}, before {@link #startPayara()}.
+     */
+    public MaskinportenClient connectUpstream(Path clientDir, String clientId) throws IOException {
+        Path dir = clientDir.toAbsolutePath(); // keytool runs in dir: relative paths would resolve twice
+        Path store = dir.resolve(clientId + ".p12");
+        MaskinportenClient client = null;
+        if (Files.isRegularFile(store)) {
+            try {
+                client = MaskinportenClient.load(clientId, store, Keytool.PASSWORD, MaskinportenClient.ALIAS);
+                Date tomorrow = Date.from(Instant.now().plus(Duration.ofDays(1)));
+                for (X509Certificate certificate : client.chain()) {
+                    certificate.checkValidity(tomorrow);
+                }
+            } catch (RuntimeException | GeneralSecurityException e) {
+                client = null;
+            }
+        }
+        if (client == null) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> old = Files.list(dir)) {
+                    for (Path file : old.toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+            client = MaskinportenClient.create(dir, clientId);
+        }
+        client.trustIn(world);
+        settings(client.config(world));
+        return client;
     }
 
     /** Polls {@code /health/ready} every second; returns how long it took. */

@@ -4,10 +4,12 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import no.krr.testdouble.DemoData;
 import no.krr.testdouble.IdPorten;
@@ -22,7 +24,11 @@ import no.krr.testdouble.OutsideWorld;
  * Sandbox [--port 8180] [--payara-port 8080] [--persons 10000] [--data-dir target/sandbox-data] [--no-import]
  * </pre>
  *
- * Steps (the first four through {@link LocalService}): start {@link OutsideWorld} on {@code --port};
+ * Steps (the first four through {@link LocalService}): start {@link OutsideWorld} on {@code --port}
+ * (ID-porten, Maskinporten and the upstream register); make (once, under the data dir) a
+ * Maskinporten client keystore the double trusts and a signing keystore with a certificate chain,
+ * and pass their settings to Payara as system properties; fill the register double with the demo
+ * data plus the differences {@link SandboxUpstream} plants;
  * start {@code target/payara-micro.jar} as a child process (the same {@code java} binary as this
  * one) deploying {@code target/krr-person.war} at {@code /}, with MP-JWT pointed at the double, its
  * output in {@code target/sandbox-payara.log}; wait for {@code /health/ready}; upload
@@ -37,6 +43,13 @@ public final class Sandbox {
     private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration POLL_EVERY = Duration.ofMillis(500);
     private static final String DEMO_PID = "23079421936";
+    /** The sandbox's Maskinporten client id, and the name of its keystore under the data dir. */
+    private static final String CLIENT_ID = "krr-sandbox";
+    /** Seed of the differences planted in the upstream register's copy of the demo data. */
+    private static final long UPSTREAM_SEED = 2026L;
+    private static final String SIGNING_ALIAS = "sandbox-signing";
+    /** A sandbox keystore of throwaway keys under target/: a fixed password is fine, and lets it be reused. */
+    private static final String SIGNING_PASSWORD = "krr-sandbox-signing";
 
     private int doublePort = 8180;
     private int payaraPort = 8080;
@@ -47,6 +60,8 @@ public final class Sandbox {
     private volatile LocalService service;
     private volatile boolean stopping;
     private String importJob = "/admin/v1/jobs/<id>";
+    private List<String> demoLines = List.of();
+    private SandboxUpstream.Result upstream;
 
     public static void main(String[] args) throws Exception {
         Sandbox sandbox = new Sandbox();
@@ -108,11 +123,21 @@ public final class Sandbox {
 
         try {
             OutsideWorld world = service.startDouble();
-            System.out.println("outside-world double on " + world.baseUrl() + " (ID-porten issuer " + world.idportenIssuer() + ")");
+            System.out.println("outside-world double on " + world.baseUrl() + " (ID-porten issuer " + world.idportenIssuer()
+                    + ", Maskinporten, upstream register)");
+            Path clientDir = dataDir.resolve("maskinporten");
+            service.connectUpstream(clientDir, CLIENT_ID);
+            System.out.println("Maskinporten client " + CLIENT_ID + ": " + clientDir.resolve(CLIENT_ID + ".p12"));
+            Path signing = signingKeystore();
+            service.settings(Map.of("krr.signing.keystore", signing.toAbsolutePath().toString(),
+                    "krr.signing.keystore-password", SIGNING_PASSWORD,
+                    "krr.signing.key-alias", SIGNING_ALIAS));
+            System.out.println("signing keystore (key " + SIGNING_ALIAS + ", chain of two): " + signing);
 
             Process payara = service.startPayara();
             String base = service.baseUrl();
             System.out.println("Payara Micro starting (pid " + payara.pid() + "), log in " + LOG + " ...");
+            loadUpstream(world);
             System.out.printf("ready after %d s%n", service.awaitReady(READY_TIMEOUT).toSeconds());
             if (importData) {
                 importDemoData();
@@ -130,9 +155,46 @@ public final class Sandbox {
         }
     }
 
+    /**
+     * Fills the upstream register double with the same demo lines the import gets, but with the
+     * planted differences of {@link SandboxUpstream}, so that a VERIFY run has something to find.
+     */
+    private void loadUpstream(OutsideWorld world) {
+        demoLines = DemoData.lines(persons, Clock.systemUTC()).toList();
+        upstream = SandboxUpstream.variant(demoLines, UPSTREAM_SEED);
+        world.register().clear().putAll(upstream.lines().stream());
+        System.out.println("upstream register double: " + world.register().size() + " persons, planted: " + upstream.describe());
+    }
+
+    /**
+     * The signing keystore under the data dir, made once by {@code server-config/make-signing-keystore.sh}
+     * (an RSA key whose certificate a small CA issued, so JWS headers and the JWKS carry {@code x5c}).
+     */
+    private Path signingKeystore() throws IOException, InterruptedException, LocalService.Failure {
+        Path store = dataDir.resolve("signing").resolve("krr-signing.p12");
+        if (Files.isRegularFile(store)) {
+            return store;
+        }
+        Files.createDirectories(store.getParent());
+        ProcessBuilder make = new ProcessBuilder("bash", "server-config/make-signing-keystore.sh",
+                "-a", "RSA", "-n", SIGNING_ALIAS, "-o", store.toString()).redirectErrorStream(true);
+        make.environment().put("KRR_SIGNING_KEYSTORE_PASSWORD", SIGNING_PASSWORD);
+        make.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        System.out.println("making the signing keystore " + store + " (keytool, a few seconds) ...");
+        Process process = make.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            Files.deleteIfExists(store);
+            throw new LocalService.Failure("make-signing-keystore.sh failed:\n" + output);
+        }
+        return store;
+    }
+
     private void importDemoData() throws IOException, InterruptedException, LocalService.Failure {
-        String body = DemoData.ndjson(persons, Clock.systemUTC());
-        int total = DemoData.publishedTestPersons().size() + persons;
+        StringBuilder ndjson = new StringBuilder(demoLines.size() * 700);
+        demoLines.forEach(line -> ndjson.append(line).append('\n'));
+        String body = ndjson.toString();
+        int total = demoLines.size();
         System.out.println("importing " + total + " demo persons through POST /admin/v1/imports ...");
         String[] lastStatus = {""};
         JsonObject report = service.importNdjson(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
@@ -179,11 +241,26 @@ public final class Sandbox {
 
                 Published test persons: %8$s
                 (%9$s; Ctrl-C stops Payara and the double)
+
+                The keys that verify the JWS above (x5c: the signing key's certificate chain):
+                curl -s %1$s/.well-known/jwks.json
+
+                Reconciliation against the upstream register double (admin token above): start a VERIFY,
+                read its report, then its discrepancies as CSV; {"mode":"RECONCILE"} repairs them.
+                export RUN=$(curl -s -o /dev/null -D - -X POST -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \\
+                     -d '{"mode":"VERIFY"}' %1$s/admin/v1/reconciliations | tr -d '\\r' | sed -n 's/^[Ll]ocation: *//p')
+                curl -s -H "Authorization: Bearer $ADMIN" %1$s$RUN
+                curl -s -H "Authorization: Bearer $ADMIN" -H 'Accept: text/csv' %1$s$RUN/discrepancies
+
+                VERIFY should find: %11$s
+                (after a RECONCILE, a second VERIFY finds only the %12$d SPRAAK_LOCAL_NEWER: the local change is kept)
                 =================================================================================
                 """.formatted(base, LOG, d, world.idportenIssuer(), DEMO_PID, token, userScopes,
                 String.join(" ", DemoData.publishedTestPersons()),
                 importData ? (DemoData.publishedTestPersons().size() + persons) + " demo persons imported"
-                        : "no demo data imported (--no-import)", importJob);
+                        : "no demo data imported (--no-import)", importJob,
+                upstream.describe() + (importData ? "" : " (if the database holds this demo data set, see --no-import)"),
+                upstream.expectedKinds().get("SPRAAK_LOCAL_NEWER"));
         System.out.println(out);
     }
 
