@@ -15,8 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The tables of the batch verifier: runs, their partitions, their findings, and the run lock. */
+/**
+ * The tables of the batch verifier: runs, their partitions, their findings, and the run lock.
+ * Every method runs in a transaction (joining the chunk's where there is one): batch threads have
+ * no request around them, and Payara's transaction-less entity manager closed under them.
+ */
 @ApplicationScoped
+@Transactional
 public class ReconcileStore {
 
     @PersistenceContext(unitName = "krr")

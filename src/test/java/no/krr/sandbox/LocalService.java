@@ -67,6 +67,9 @@ public final class LocalService implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final List<String> settings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, String> environment = new java.util.concurrent.ConcurrentHashMap<>();
+    private List<String> microOptions = List.of("--nocluster");
+    private boolean ownsWorld;
     private volatile OutsideWorld world;
     private volatile Process payara;
     private String adminToken;
@@ -101,7 +104,35 @@ public final class LocalService implements AutoCloseable {
 
     public OutsideWorld startDouble() {
         world = OutsideWorld.start(doublePort);
+        ownsWorld = true;
         return world;
+    }
+
+    /** Uses a double someone else started (several instances of the service, one outside world). */
+    public LocalService useDouble(OutsideWorld shared) {
+        world = shared;
+        return this;
+    }
+
+    /** Payara Micro options instead of {@code --nocluster} (clustering, post-boot files, root dir). */
+    public LocalService microOptions(List<String> options) {
+        microOptions = List.copyOf(options);
+        return this;
+    }
+
+    /** Environment variables of the Payara Micro process started next. */
+    public LocalService environment(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
+    }
+
+    /** Kills Payara Micro at once (no shutdown), as a crash would. */
+    public void kill() throws InterruptedException {
+        Process p = payara;
+        if (p != null) {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     /** Starts Payara Micro as a child process; {@link #startDouble()} must have run. */
@@ -124,9 +155,11 @@ public final class LocalService implements AutoCloseable {
                 "-jar", PAYARA_JAR.toString(),
                 "--deploy", WAR.toString(),
                 "--contextroot", "/",
-                "--port", String.valueOf(payaraPort),
-                "--nocluster"));
-        payara = new ProcessBuilder(command)
+                "--port", String.valueOf(payaraPort)));
+        command.addAll(microOptions);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        payara = builder
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -320,7 +353,7 @@ public final class LocalService implements AutoCloseable {
             }
         }
         OutsideWorld w = world;
-        if (w != null) {
+        if (w != null && ownsWorld) {
             w.close();
         }
     }
