@@ -81,6 +81,7 @@ public final class ReconcileBench {
     private List<Integer> sizes = List.of(100_000, 1_000_000);
     private String mode = "RECONCILE";
     private int threadDumpSeconds;
+    private boolean jfr;
     private final List<String> extraJvmOptions = new ArrayList<>();
 
     record Result(int persons, long lines, double mb, Duration generation, Duration load, Duration startup,
@@ -121,9 +122,10 @@ public final class ReconcileBench {
                 case "--mode" -> mode = value(args, ++i, arg).toUpperCase(Locale.ROOT);
                 case "--jvm-option" -> extraJvmOptions.add(value(args, ++i, arg));
                 case "--thread-dumps" -> threadDumpSeconds = Integer.parseInt(value(args, ++i, arg));
+                case "--jfr" -> jfr = true;
                 case "-h", "--help" -> {
                     System.out.println("usage: bench/reconcile.sh [--persons 100000,1000000] [--mode RECONCILE|VERIFY]"
-                            + " [--jvm-option OPTION]... [--thread-dumps SECONDS]");
+                            + " [--jvm-option OPTION]... [--thread-dumps SECONDS] [--jfr]");
                     System.exit(0);
                 }
                 default -> {
@@ -263,6 +265,13 @@ public final class ReconcileBench {
         }
         JsonObject report;
         Duration wall;
+        jdk.jfr.Recording benchRecording = null;
+        if (jfr) {
+            // the run only: Payara through jcmd, the doubles (this JVM) through the JFR API
+            jcmd(payara.pid(), "JFR.start", "name=reconcile", "settings=profile");
+            benchRecording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            benchRecording.start();
+        }
         long t0 = System.nanoTime();
         try {
             HttpResponse<String> started = service.http().send(
@@ -284,6 +293,14 @@ public final class ReconcileBench {
         } finally {
             sampler.shutdownNow();
             sampler.awaitTermination(10, TimeUnit.SECONDS);
+            if (benchRecording != null) {
+                Path server = dir.resolve("payara-reconcile.jfr").toAbsolutePath();
+                jcmd(payara.pid(), "JFR.stop", "name=reconcile", "filename=" + server);
+                benchRecording.stop();
+                benchRecording.dump(dir.resolve("bench-reconcile.jfr"));
+                benchRecording.close();
+                System.out.println("JFR of the run: " + server + " (Payara), " + dir.resolve("bench-reconcile.jfr") + " (doubles)");
+            }
         }
         Duration cpu = payara.info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore);
         Duration ownCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(ownCpuBefore);
@@ -434,6 +451,23 @@ public final class ReconcileBench {
         try {
             new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Thread.print")
                     .redirectErrorStream(true).redirectOutput(to.toFile()).start().waitFor(20, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            System.err.println("  jcmd failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void jcmd(long pid, String... command) {
+        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid)));
+        args.addAll(List.of(command));
+        try {
+            Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                System.err.println("  jcmd " + String.join(" ", command) + " failed: " + out);
+            }
         } catch (IOException e) {
             System.err.println("  jcmd failed: " + e.getMessage());
         } catch (InterruptedException e) {
