@@ -133,7 +133,7 @@ public final class PersonJsonReader {
         }
         // line breaks are allowed (PEM bodies are wrapped); the MIME decoder is not used because it
         // silently skips every character outside the alphabet, so it took almost any text as base64
-        String body = LINE_BREAKS.matcher(base64).replaceAll("");
+        String body = base64.indexOf('\n') < 0 && base64.indexOf('\r') < 0 ? base64 : LINE_BREAKS.matcher(base64).replaceAll("");
         try {
             // the strict decoder refuses any character outside the alphabet and bad padding
             if (Base64.getDecoder().decode(body).length == 0) {

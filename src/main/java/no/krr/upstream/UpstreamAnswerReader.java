@@ -7,6 +7,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.util.Collection;
@@ -31,6 +32,9 @@ import no.krr.person.PersonRecord;
  */
 public final class UpstreamAnswerReader {
 
+    // looked up once: Json.createParser searches the class path for a provider on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final Logger LOG = Logger.getLogger(UpstreamAnswerReader.class.getName());
 
     public static final String MISSING = "missing from the upstream answer";
@@ -41,9 +45,9 @@ public final class UpstreamAnswerReader {
 
     /** {@code {"personidentifikatorer":["…",…]}}, each id once, in the order asked. */
     public static String requestBody(Collection<NationalId> ids) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         new LinkedHashSet<>(ids).forEach(id -> array.add(id.value()));
-        return Json.createObjectBuilder().add("personidentifikatorer", array).build().toString();
+        return JSON.createObjectBuilder().add("personidentifikatorer", array).build().toString();
     }
 
     /** Thrown when the body as a whole cannot be read; the message is safe to log. */
@@ -112,7 +116,7 @@ public final class UpstreamAnswerReader {
             throw new MalformedAnswerException("empty body");
         }
         JsonValue value;
-        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(body))) {
             if (!parser.hasNext()) {
                 throw new MalformedAnswerException("empty body");
             }
