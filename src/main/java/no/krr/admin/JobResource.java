@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.Optional;
 import no.krr.security.AuthSettings;
 import no.krr.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -101,7 +102,7 @@ public class JobResource {
     /** An execution the batch runtime does not know: a job that keeps its own record may still restart it. */
     private Response restartUnknown(long id) {
         for (JobDetails detail : details) {
-            java.util.Optional<Long> restarted;
+            Optional<Long> restarted;
             try {
                 restarted = detail.restartUnknown(id);
             } catch (JobExecutionAlreadyCompleteException e) {
@@ -129,7 +130,7 @@ public class JobResource {
         return json.build();
     }
 
-    private java.util.Optional<JobDetails> detailsOf(JobExecution execution) {
+    private Optional<JobDetails> detailsOf(JobExecution execution) {
         return details.stream().filter(d -> d.jobName().equals(execution.getJobName())).findFirst();
     }
 
@@ -145,11 +146,11 @@ public class JobResource {
         }
     }
 
-    private java.util.Optional<JobExecution> find(long id) {
+    private Optional<JobExecution> find(long id) {
         try {
-            return java.util.Optional.of(operator().getJobExecution(id));
+            return Optional.of(operator().getJobExecution(id));
         } catch (NoSuchJobExecutionException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

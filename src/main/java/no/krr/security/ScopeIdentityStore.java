@@ -26,7 +26,8 @@ public class ScopeIdentityStore implements IdentityStore {
         if (!(validationResult.getCallerPrincipal() instanceof JsonWebToken token)) {
             return Set.of();
         }
-        Set<String> scopes = ScopeFieldGroups.scopesOf(token.getClaim("scope") instanceof Object o ? claimText(o) : "");
+        Object claim = token.getClaim("scope");
+        Set<String> scopes = ScopeFieldGroups.scopesOf(claim == null ? "" : claimText(claim));
         Set<String> roles = new HashSet<>();
         for (String scope : scopes) {
             if (scope.startsWith("user/") && !settings.legacyScopes()) {

@@ -357,7 +357,10 @@ class UserApiIT {
         String openapi = given().baseUri(base).get("/openapi").then().statusCode(200).extract().asString();
         for (String expected : List.of("/rest/v1/person", "/admin/v1/imports", "/admin/v1/jobs/{id}",
                 "/admin/v1/jobs/{id}/stop", "/admin/v1/jobs/{id}/restart", "insufficient_scope",
-                "krr:user/kontaktinformasjon.read", "\"401\"", "\"403\"", "\"406\"", "application/problem+json")) {
+                "krr:user/kontaktinformasjon.read", "\"401\"", "\"403\"", "\"406\"", "application/problem+json",
+                "application/jose", "application/merge-patch+json", "\"412\"", "\"413\"", "\"415\"", "\"409\"",
+                "/admin/v1/reconciliations", "/admin/v1/reconciliations/{id}/discrepancies", "/admin/v1/persons/{pid}/audit",
+                "/.well-known/jwks.json", "text/csv")) {
             assertTrue(openapi.contains(expected), "OpenAPI lacks " + expected);
         }
         String page = given().baseUri(base).get("/swagger-ui/index.html").then().statusCode(200).extract().asString();
