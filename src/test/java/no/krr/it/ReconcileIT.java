@@ -398,4 +398,17 @@ class ReconcileIT {
         PLANTED.keySet().forEach(pid -> assertFalse(metrics.contains(pid), "a national id in a metric"));
         assertFalse(metrics.contains(EMPTY_STRINGS), "a national id in a metric");
     }
+
+    @Test
+    @Order(8)
+    void aRefusedMaskinportenGrantStopsTheRunWithItsErrorInTheReport() {
+        // the service's cached token stops working, and the grant for a new one is refused
+        world.maskinporten().revokeAll().failNext("invalid_client", "Invalid client certificate");
+        JsonPath report = run("VERIFY");
+        assertEquals("FAILED", report.getString("status"), report.prettify());
+        String failure = report.getString("failure");
+        assertTrue(failure.contains("invalid_client") && failure.contains("Invalid client certificate"), failure);
+        // the lock was given back: the next run starts (and, with a good grant, completes)
+        assertEquals("COMPLETED", run("VERIFY").getString("status"));
+    }
 }
