@@ -6,6 +6,12 @@
 # times one RECONCILE run and prints the figures as a Markdown table. See bench/README.md.
 #
 #   bench/reconcile.sh [--persons 100000,1000000] [--mode RECONCILE|VERIFY] [--jvm-option OPTION]... [--thread-dumps SECONDS] [--jfr]
+#                      [--postgres [--postgres-params reWriteBatchedInserts=true]]
+#
+# --postgres: the service stores in PostgreSQL (database krr_bench, made afresh for each size). Unless
+# KRR_PG_URL names a server already (jdbc:postgresql://host:port/, user postgres, trust auth, prepared
+# transactions on), a throwaway one is started with .ci/postgres.sh on KRR_PG_PORT (default 55499, not
+# CI's 55432) and removed when the bench ends. It runs on the same cores as the server and the bench.
 #
 # The doubles run in the bench JVM and hold every person as a JSON string: it gets BENCH_JVM_HEAP
 # (default 3g); more options of the bench JVM go in BENCH_JAVA_OPTS (e.g. a JFR recording of the doubles).
@@ -20,6 +26,14 @@ echo "JDK: $JAVA_HOME"
 ./mvnw -q ${BENCH_MVN_ARGS:-} -DskipTests -DskipITs verify \
     dependency:build-classpath -Dmdep.outputFile=target/sandbox.classpath -Dmdep.includeScope=test
 
-exec "$JAVA_HOME/bin/java" "-Xmx${BENCH_JVM_HEAP:-3g}" -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} \
-    -cp "target/test-classes:target/classes:$(cat target/sandbox.classpath)" \
-    no.krr.bench.ReconcileBench "$@"
+bench=("$JAVA_HOME/bin/java" "-Xmx${BENCH_JVM_HEAP:-3g}" -XX:+UseG1GC ${BENCH_JAVA_OPTS:-}
+    -cp "target/test-classes:target/classes:$(cat target/sandbox.classpath)"
+    no.krr.bench.ReconcileBench "$@")
+
+if [[ " $* " == *" --postgres "* && -z "${KRR_PG_URL:-}" ]]; then
+    source .ci/postgres.sh
+    KRR_PG_PORT="${KRR_PG_PORT:-55499}" krr_start_postgres   # stopped and removed on exit (trap)
+    "${bench[@]}" && status=0 || status=$?
+    exit "$status"
+fi
+exec "${bench[@]}"

@@ -44,8 +44,15 @@ import no.krr.testdouble.OutsideWorld;
  * runs from the project root.
  *
  * <pre>
- * ReconcileBench [--persons 100000,1000000] [--mode RECONCILE] [--jvm-option OPT]... [--thread-dumps S]
+ * ReconcileBench [--persons 100000,1000000] [--mode RECONCILE] [--jvm-option OPT]... [--thread-dumps S] [--jfr]
+ *                [--postgres [--postgres-params reWriteBatchedInserts=true]]
  * </pre>
+ *
+ * With {@code --postgres} the service stores in PostgreSQL instead of the embedded H2: the server
+ * named by the environment variable {@code KRR_PG_URL} ({@code jdbc:postgresql://host:port/}, user
+ * {@code postgres}, trust auth, prepared transactions on; {@code bench/reconcile.sh --postgres}
+ * starts a throwaway one with {@code .ci/postgres.sh}), database {@code krr_bench}, dropped and
+ * created again for each size. {@code --postgres-params} is appended to the JDBC URL as its query.
  *
  * For each size, with nothing shared between sizes:
  * <ol>
@@ -82,13 +89,17 @@ public final class ReconcileBench {
     private String mode = "RECONCILE";
     private int threadDumpSeconds;
     private boolean jfr;
+    /** {@code jdbc:postgresql://host:port/} of the server, or null for the embedded H2. */
+    private String postgres;
+    private String postgresParams = "";
     private final List<String> extraJvmOptions = new ArrayList<>();
 
     record Result(int persons, long lines, double mb, Duration generation, Duration load, Duration startup,
                   Duration importWall, Duration reconcileWall, Duration job, JsonObject counts,
                   int calls, int maxIds, long idsServed, int faults, int unauthorized, int grants,
                   Map<String, Integer> expected, Duration serverCpu, Duration benchCpu, long metricsPeakBytes,
-                  long gcPeakMb, int gcPauses, double gcPauseMs, long importGcPeakMb, double otherCpu) {
+                  long gcPeakMb, int gcPauses, double gcPauseMs, long importGcPeakMb, double otherCpu,
+                  Duration importServerCpu, double importDbCpu, double dbCpu, long dbBytes) {
 
         double perSecond() {
             return lines / seconds(reconcileWall);
@@ -123,9 +134,19 @@ public final class ReconcileBench {
                 case "--jvm-option" -> extraJvmOptions.add(value(args, ++i, arg));
                 case "--thread-dumps" -> threadDumpSeconds = Integer.parseInt(value(args, ++i, arg));
                 case "--jfr" -> jfr = true;
+                case "--postgres" -> {
+                    postgres = System.getenv("KRR_PG_URL");
+                    if (postgres == null || postgres.isBlank()) {
+                        System.err.println("--postgres needs KRR_PG_URL=jdbc:postgresql://host:port/ (bench/reconcile.sh --postgres starts one)");
+                        System.exit(2);
+                    }
+                    postgres = postgres.endsWith("/") ? postgres : postgres + "/";
+                }
+                case "--postgres-params" -> postgresParams = value(args, ++i, arg);
                 case "-h", "--help" -> {
                     System.out.println("usage: bench/reconcile.sh [--persons 100000,1000000] [--mode RECONCILE|VERIFY]"
-                            + " [--jvm-option OPTION]... [--thread-dumps SECONDS] [--jfr]");
+                            + " [--jvm-option OPTION]... [--thread-dumps SECONDS] [--jfr]"
+                            + " [--postgres [--postgres-params reWriteBatchedInserts=true]]");
                     System.exit(0);
                 }
                 default -> {
@@ -199,10 +220,16 @@ public final class ReconcileBench {
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("krr.reconcile.partitions", "4");
             settings.put("krr.reconcile.batch-size", "1000");
+            if (postgres != null) {
+                settings.put("krr.datasource.url", freshPostgresDatabase());
+                settings.put("krr.datasource.user", PG_USER);
+                settings.put("krr.datasource.password", "");
+            }
             service.settings(settings);
             Process payara = service.startPayara();
             System.out.println("Payara Micro on " + service.baseUrl() + " (pid " + payara.pid() + ", JVM " + jvm
-                    + "), double on " + world.baseUrl() + " (this JVM), log " + service.log());
+                    + "), double on " + world.baseUrl() + " (this JVM), log " + service.log()
+                    + (postgres == null ? ", embedded H2" : ", " + settings.get("krr.datasource.url")));
 
             // the register double fills while Payara boots
             long l0 = System.nanoTime();
@@ -217,19 +244,25 @@ public final class ReconcileBench {
             lines = null; // the double holds its own references now
 
             long gcOffset0 = Files.exists(gcLog) ? Files.size(gcLog) : 0;
+            Duration importCpuBefore = payara.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+            double importDbBefore = postgresCpuSeconds();
             long i0 = System.nanoTime();
             JsonObject imported = service.importNdjson(HttpRequest.BodyPublishers.ofFile(file), POLL_EVERY, JOB_TIMEOUT,
                     job -> System.out.printf(Locale.ROOT, "import: 202 after %.1f s, %s%n", (System.nanoTime() - i0) / 1e9, job.getPath()),
                     progress(i0));
             Duration importWall = Duration.ofNanos(System.nanoTime() - i0);
+            Duration importCpu = payara.toHandle().info().totalCpuDuration().orElse(Duration.ZERO).minus(importCpuBefore);
+            double importDbCpu = postgresCpuSeconds() - importDbBefore;
             long importGcPeak = gcFigures(gcLog, gcOffset0).peakMb();
-            System.out.printf(Locale.ROOT, "import COMPLETED in %.1f s, counts %s%n", seconds(importWall), imported.get("counts"));
+            System.out.printf(Locale.ROOT, "import COMPLETED in %.1f s (server CPU %.1f s%s), counts %s%n", seconds(importWall),
+                    seconds(importCpu), postgres == null ? "" : String.format(Locale.ROOT, ", PostgreSQL CPU %.1f s", importDbCpu),
+                    imported.get("counts"));
             System.gc(); // the bench JVM's garbage from loading and uploading is not the run's
 
             world.register().reset();
             world.maskinporten().reset();
             return reconcile(service, world, persons, readCount(imported), mb, generation, load, startup, importWall,
-                    upstream, gcLog, dir, importGcPeak);
+                    upstream, gcLog, dir, importGcPeak, importCpu, importDbCpu);
         } finally {
             service.stop();
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -243,9 +276,11 @@ public final class ReconcileBench {
 
     private Result reconcile(LocalService service, OutsideWorld world, int persons, long lines, double mb,
                              Duration generation, Duration load, Duration startup, Duration importWall,
-                             SandboxUpstream.Result upstream, Path gcLog, Path dir, long importGcPeak) throws Exception {
+                             SandboxUpstream.Result upstream, Path gcLog, Path dir, long importGcPeak,
+                             Duration importCpu, double importDbCpu) throws Exception {
         ProcessHandle payara = service.payara().toHandle();
         Duration cpuBefore = payara.info().totalCpuDuration().orElse(Duration.ZERO);
+        double dbBefore = postgresCpuSeconds();
         Duration ownCpuBefore = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
         double machineBefore = machineBusySeconds();
         long gcOffset = Files.exists(gcLog) ? Files.size(gcLog) : 0;
@@ -304,9 +339,10 @@ public final class ReconcileBench {
         }
         Duration cpu = payara.info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore);
         Duration ownCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(ownCpuBefore);
+        double dbCpu = postgres == null ? 0 : postgresCpuSeconds() - dbBefore;
         double machine = machineBusySeconds();
         double otherCpu = machine < 0 || machineBefore < 0 ? Double.NaN
-                : Math.max(0, machine - machineBefore - seconds(cpu) - seconds(ownCpu));
+                : Math.max(0, machine - machineBefore - seconds(cpu) - seconds(ownCpu) - dbCpu);
         sampleHeap(service).ifPresent(bytes -> peak.accumulateAndGet(bytes, Math::max));
         Duration job = Duration.between(OffsetDateTime.parse(report.getString("startedAt")),
                 OffsetDateTime.parse(report.getString("endedAt")));
@@ -317,7 +353,61 @@ public final class ReconcileBench {
                 report.getJsonObject("counts"), world.register().calls(), world.register().maxIdsPerCall(),
                 world.register().idsServed(), world.register().faults(), world.register().unauthorized(),
                 world.maskinporten().grants(), upstream.expectedKinds(), cpu, ownCpu, peak.get(), gc.peakMb(), gc.pauses(),
-                gc.pauseMs(), importGcPeak, otherCpu);
+                gc.pauseMs(), importGcPeak, otherCpu, importCpu, importDbCpu, dbCpu, postgresDatabaseBytes());
+    }
+
+    // ---- PostgreSQL ------------------------------------------------------------------------
+
+    private static final String PG_USER = "postgres";
+    private static final String PG_DATABASE = "krr_bench";
+
+    /** Drops and creates {@code krr_bench}; returns the service's JDBC URL for it. */
+    private String freshPostgresDatabase() throws LocalService.Failure {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgres + "postgres", PG_USER, "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + PG_DATABASE + " with (force)");
+            s.execute("create database " + PG_DATABASE);
+        } catch (java.sql.SQLException e) {
+            throw new LocalService.Failure("PostgreSQL at " + postgres + ": " + e.getMessage());
+        }
+        return postgres + PG_DATABASE + (postgresParams.isBlank() ? "" : "?" + postgresParams);
+    }
+
+    private long postgresDatabaseBytes() {
+        if (postgres == null) {
+            return -1;
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgres + PG_DATABASE, PG_USER, "");
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("select pg_database_size(current_database())")) {
+            return r.next() ? r.getLong(1) : -1;
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * CPU time of the PostgreSQL server on this machine that {@code KRR_PG_URL} names: its postmaster
+     * (found by {@code -p <port>} in its arguments, as {@code .ci/postgres.sh} starts it) and
+     * every process under it (background workers, the service's connections). They share the
+     * machine's cores with the server and the bench. A backend that exits between two readings
+     * takes its CPU time with it, but the service's pool keeps its connections. NaN when no such
+     * postmaster runs here.
+     */
+    private double postgresCpuSeconds() {
+        if (postgres == null) {
+            return 0;
+        }
+        Matcher port = Pattern.compile("//[^/:]+:(\\d+)/").matcher(postgres);
+        String p = port.find() ? port.group(1) : "5432";
+        Optional<ProcessHandle> postmaster = ProcessHandle.allProcesses()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .filter(h -> List.of(h.info().arguments().orElse(new String[0])).stream()
+                        .collect(java.util.stream.Collectors.joining(" ")).matches(".*-p " + p + "(\\s.*)?"))
+                .findFirst();
+        return postmaster.map(pm -> Stream.concat(Stream.of(pm), pm.descendants())
+                        .mapToDouble(h -> seconds(h.info().totalCpuDuration().orElse(Duration.ZERO))).sum())
+                .orElse(Double.NaN);
     }
 
     private static java.util.function.Consumer<JsonObject> progress(long t0) {
@@ -361,31 +451,38 @@ public final class ReconcileBench {
         String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
         System.out.println();
         System.out.printf(Locale.ROOT, "Reconcile benchmark (%s), %s: %d cores (availableProcessors), %s %s, %s; Payara Micro JVM %s;"
-                        + " 4 partitions, 1000 ids per call; the doubles run in the bench JVM (max heap %d MB)%n",
+                        + " 4 partitions, 1000 ids per call; the doubles run in the bench JVM (max heap %d MB); database: %s%n",
                 mode, LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                System.getProperty("os.arch"), java, String.join(" ", PAYARA_JVM), Runtime.getRuntime().maxMemory() / 1048576);
+                System.getProperty("os.arch"), java, String.join(" ", PAYARA_JVM), Runtime.getRuntime().maxMemory() / 1048576,
+                postgres == null ? "embedded H2 (file)"
+                        : "PostgreSQL " + postgres + PG_DATABASE + (postgresParams.isBlank() ? "" : "?" + postgresParams)
+                        + " on the same machine");
         System.out.println();
         System.out.println("| persons | import POST→COMPLETED (s) | " + mode + " POST→COMPLETED (s) | job (s) | persons/s "
                 + "| upstream calls | ids/call max | Maskinporten grants | discrepancies found / planted | corrected "
                 + "| server CPU (s) | bench+double CPU (s) | peak heap, /metrics (MB) | peak heap, GC log (MB) | GC pauses (n, ms) "
-                + "| other processes' CPU (s) |");
-        System.out.println("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+                + (postgres == null ? "" : "| PostgreSQL CPU (s) ") + "| other processes' CPU (s) |");
+        System.out.println("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|" + (postgres == null ? "" : "--:|") + "--:|");
         for (Result r : results) {
             int planted = r.expected().values().stream().mapToInt(Integer::intValue).sum();
-            System.out.printf(Locale.ROOT, "| %,d | %.1f | %.1f | %.1f | %,.0f | %,d | %,d | %d | %,d / %,d | %,d | %.1f | %.1f | %s | %s | %d, %.0f | %.1f |%n",
+            System.out.printf(Locale.ROOT, "| %,d | %.1f | %.1f | %.1f | %,.0f | %,d | %,d | %d | %,d / %,d | %,d | %.1f | %.1f | %s | %s | %d, %.0f | %s%.1f |%n",
                     r.lines(), seconds(r.importWall()), seconds(r.reconcileWall()), seconds(r.job()), r.perSecond(),
                     r.calls(), r.maxIds(), r.grants(), r.count("discrepancies"), planted, r.count("corrected"),
                     seconds(r.serverCpu()), seconds(r.benchCpu()),
                     r.metricsPeakBytes() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", r.metricsPeakBytes() / 1048576.0),
-                    r.gcPeakMb() < 0 ? "n/a" : String.valueOf(r.gcPeakMb()), r.gcPauses(), r.gcPauseMs(), r.otherCpu());
+                    r.gcPeakMb() < 0 ? "n/a" : String.valueOf(r.gcPeakMb()), r.gcPauses(), r.gcPauseMs(),
+                    postgres == null ? "" : String.format(Locale.ROOT, "%.1f | ", r.dbCpu()), r.otherCpu());
         }
         System.out.println();
         for (Result r : results) {
             System.out.printf(Locale.ROOT, "%,d persons: %.0f MB NDJSON, generated in %.1f s, register double loaded in %.1f s, "
                             + "Payara ready after %.1f s, import %,.0f persons/s (peak heap during the import %d MB, GC log); "
-                            + "ids served %,d, register faults %d, 401s %d; counts %s%n",
+                            + "import CPU: server %.1f s%s; ids served %,d, register faults %d, 401s %d; counts %s%n",
                     r.lines(), r.mb(), seconds(r.generation()), seconds(r.load()), seconds(r.startup()),
-                    r.lines() / seconds(r.importWall()), r.importGcPeakMb(), r.idsServed(), r.faults(), r.unauthorized(), r.counts());
+                    r.lines() / seconds(r.importWall()), r.importGcPeakMb(), seconds(r.importServerCpu()),
+                    postgres == null ? "" : String.format(Locale.ROOT, ", PostgreSQL %.1f s; database size after the run %.0f MB",
+                            r.importDbCpu(), r.dbBytes() / 1e6),
+                    r.idsServed(), r.faults(), r.unauthorized(), r.counts());
         }
         if (problems.isEmpty()) {
             System.out.println("checks: every person checked, discrepancies exactly as planted per kind, no upstream errors"
