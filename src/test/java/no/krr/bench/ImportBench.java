@@ -1,5 +1,14 @@
 package no.krr.bench;
 
+import static no.krr.bench.BenchSupport.deleteTree;
+import static no.krr.bench.BenchSupport.gcFigures;
+import static no.krr.bench.BenchSupport.machineBusySeconds;
+import static no.krr.bench.BenchSupport.osName;
+import static no.krr.bench.BenchSupport.sampleHeap;
+import static no.krr.bench.BenchSupport.seconds;
+import static no.krr.bench.BenchSupport.threadDump;
+import static no.krr.bench.BenchSupport.value;
+
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -26,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.krr.bench.BenchSupport.GcFigures;
 import java.util.stream.Stream;
 import no.krr.sandbox.LocalService;
 import no.krr.testdouble.DemoData;
@@ -65,9 +75,6 @@ public final class ImportBench {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(30);
     private static final List<String> PAYARA_JVM = List.of("-Xmx512m", "-XX:+UseG1GC");
-    /** e.g. {@code GC(12) Pause Young (Normal) (G1 Evacuation Pause) 150M->30M(512M) 5.123ms}. */
-    private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)(?:\\s+(\\d+(?:\\.\\d+)?)ms)?");
-    private static final Pattern USED_HEAP = Pattern.compile("^(?:base_)?memory_usedHeap_bytes(?:\\{[^}]*})?\\s+(\\S+)", Pattern.MULTILINE);
 
     private int persons = 100_000;
     private int runs = 2;
@@ -121,14 +128,6 @@ public final class ImportBench {
             System.err.println("--persons must be >= 0 and --runs >= 1");
             System.exit(2);
         }
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            System.err.println(option + " needs a value");
-            System.exit(2);
-        }
-        return args[i];
     }
 
     private int run() throws Exception {
@@ -254,71 +253,6 @@ public final class ImportBench {
         return n == null ? -1 : n.longValue();
     }
 
-    /** {@code base_memory_usedHeap_bytes} from {@code /metrics}, or empty if it cannot be read. */
-    private static Optional<Long> sampleHeap(LocalService service) {
-        try {
-            HttpResponse<String> metrics = service.http().send(
-                    HttpRequest.newBuilder(URI.create(service.baseUrl() + "/metrics?scope=base"))
-                            .timeout(Duration.ofSeconds(2))
-                            .header("Accept", "text/plain")
-                            .GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (metrics.statusCode() != 200) {
-                return Optional.empty();
-            }
-            Matcher m = USED_HEAP.matcher(metrics.body());
-            return m.find() ? Optional.of((long) Double.parseDouble(m.group(1))) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
-
-    record GcFigures(long peakMb, int pauses, double pauseMs) {
-    }
-
-    /** The GC log written since {@code offset}: the highest heap before a collection, pauses and their total. */
-    private static GcFigures gcFigures(Path gcLog, long offset) throws IOException {
-        if (!Files.exists(gcLog)) {
-            return new GcFigures(-1, 0, 0);
-        }
-        String text;
-        try (RandomAccessFile in = new RandomAccessFile(gcLog.toFile(), "r")) {
-            in.seek(offset);
-            byte[] bytes = new byte[(int) Math.max(0, in.length() - offset)];
-            in.readFully(bytes);
-            text = new String(bytes, StandardCharsets.UTF_8);
-        }
-        long peak = -1;
-        int pauses = 0;
-        double pauseMs = 0;
-        for (String line : text.lines().toList()) {
-            Matcher m = GC_LINE.matcher(line);
-            if (m.find()) {
-                peak = Math.max(peak, Long.parseLong(m.group(1)));
-                if (line.contains("Pause") && m.group(4) != null) {
-                    pauses++;
-                    pauseMs += Double.parseDouble(m.group(4));
-                }
-            }
-        }
-        return new GcFigures(peak, pauses, pauseMs);
-    }
-
-    private static void threadDump(long pid, Path to) {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        try {
-            new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Thread.print")
-                    .redirectErrorStream(true).redirectOutput(to.toFile()).start().waitFor(20, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            System.err.println("  jcmd failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private boolean printReport(List<Run> results, Duration generation, Duration startup, Path file, List<String> jvm)
             throws IOException {
         List<String> problems = new ArrayList<>();
@@ -367,39 +301,4 @@ public final class ImportBench {
         return ok;
     }
 
-    /** CPU seconds the whole machine has been busy (all cores, from {@code /proc/stat}), or -1. */
-    private static double machineBusySeconds() {
-        try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long busy = 0;
-            // cpu user nice system idle iowait irq softirq steal ...: all but idle and iowait
-            for (int i = 1; i <= Math.min(8, cpu.length - 1); i++) {
-                if (i != 4 && i != 5) {
-                    busy += Long.parseLong(cpu[i]);
-                }
-            }
-            return busy / 100.0; // USER_HZ
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    private static String osName() {
-        return System.getProperty("os.name") + " " + System.getProperty("os.arch");
-    }
-
-    private static double seconds(Duration d) {
-        return d.toNanos() / 1e9;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

@@ -1,5 +1,13 @@
 package no.krr.bench;
 
+import static no.krr.bench.BenchSupport.deleteTree;
+import static no.krr.bench.BenchSupport.gcFigures;
+import static no.krr.bench.BenchSupport.machineBusySeconds;
+import static no.krr.bench.BenchSupport.sampleHeap;
+import static no.krr.bench.BenchSupport.seconds;
+import static no.krr.bench.BenchSupport.threadDump;
+import static no.krr.bench.BenchSupport.value;
+
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -31,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.krr.bench.BenchSupport.GcFigures;
 import java.util.stream.Stream;
 import no.krr.sandbox.LocalService;
 import no.krr.sandbox.SandboxUpstream;
@@ -82,8 +91,6 @@ public final class ReconcileBench {
     private static final long UPSTREAM_SEED = 2026L;
     /** A few hundred differences: 100 upstream newer, 50 local newer, 50 varslingsstatus, 25 SLETTET, 25 unknown. */
     private static final SandboxUpstream.Plan PLAN = SandboxUpstream.Plan.of(100, 50, 50, 25, 25);
-    private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)(?:\\s+(\\d+(?:\\.\\d+)?)ms)?");
-    private static final Pattern USED_HEAP = Pattern.compile("^(?:base_)?memory_usedHeap_bytes(?:\\{[^}]*})?\\s+(\\S+)", Pattern.MULTILINE);
 
     private List<Integer> sizes = List.of(100_000, 1_000_000);
     private String mode = "RECONCILE";
@@ -159,14 +166,6 @@ public final class ReconcileBench {
             System.err.println("--persons takes sizes >= 0, --mode RECONCILE or VERIFY");
             System.exit(2);
         }
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            System.err.println(option + " needs a value");
-            System.exit(2);
-        }
-        return args[i];
     }
 
     private int run() throws Exception {
@@ -494,67 +493,6 @@ public final class ReconcileBench {
 
     // ---- measuring (as in ImportBench) ------------------------------------------------------
 
-    private static Optional<Long> sampleHeap(LocalService service) {
-        try {
-            HttpResponse<String> metrics = service.http().send(
-                    HttpRequest.newBuilder(URI.create(service.baseUrl() + "/metrics?scope=base"))
-                            .timeout(Duration.ofSeconds(2)).header("Accept", "text/plain").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (metrics.statusCode() != 200) {
-                return Optional.empty();
-            }
-            Matcher m = USED_HEAP.matcher(metrics.body());
-            return m.find() ? Optional.of((long) Double.parseDouble(m.group(1))) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
-
-    record GcFigures(long peakMb, int pauses, double pauseMs) {
-    }
-
-    private static GcFigures gcFigures(Path gcLog, long offset) throws IOException {
-        if (!Files.exists(gcLog)) {
-            return new GcFigures(-1, 0, 0);
-        }
-        String text;
-        try (RandomAccessFile in = new RandomAccessFile(gcLog.toFile(), "r")) {
-            in.seek(offset);
-            byte[] bytes = new byte[(int) Math.max(0, in.length() - offset)];
-            in.readFully(bytes);
-            text = new String(bytes, StandardCharsets.UTF_8);
-        }
-        long peak = -1;
-        int pauses = 0;
-        double pauseMs = 0;
-        for (String line : text.lines().toList()) {
-            Matcher m = GC_LINE.matcher(line);
-            if (m.find()) {
-                peak = Math.max(peak, Long.parseLong(m.group(1)));
-                if (line.contains("Pause") && m.group(4) != null) {
-                    pauses++;
-                    pauseMs += Double.parseDouble(m.group(4));
-                }
-            }
-        }
-        return new GcFigures(peak, pauses, pauseMs);
-    }
-
-    private static void threadDump(long pid, Path to) {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        try {
-            new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Thread.print")
-                    .redirectErrorStream(true).redirectOutput(to.toFile()).start().waitFor(20, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            System.err.println("  jcmd failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void jcmd(long pid, String... command) {
         List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(pid)));
@@ -572,33 +510,4 @@ public final class ReconcileBench {
         }
     }
 
-    private static double machineBusySeconds() {
-        try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long busy = 0;
-            for (int i = 1; i <= Math.min(8, cpu.length - 1); i++) {
-                if (i != 4 && i != 5) {
-                    busy += Long.parseLong(cpu[i]);
-                }
-            }
-            return busy / 100.0;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    private static double seconds(Duration d) {
-        return d.toNanos() / 1e9;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }
