@@ -1,0 +1,674 @@
+package no.krr.bench;
+
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import no.krr.sandbox.LocalService;
+import no.krr.testdouble.DemoData;
+
+/**
+ * Benchmark of the user API: requests per second and latency of {@code GET /rest/v1/person} (JSON
+ * and JOSE) and {@code PATCH /rest/v1/person}, beside {@code /health/live} as the server's floor,
+ * for each signing algorithm. Not a test: a program that prints figures. Started by
+ * {@code bench/api.sh}, which builds like {@code ./sandbox}; runs from the project root.
+ *
+ * <pre>
+ * ApiBench [--algorithms RS256,PS256,ES256] [--connections 1,16,64] [--seconds 10] [--warmup 5]
+ *          [--persons 10000] [--tokens 2000] [--endpoints health,json,jose,patch] [--jvm-option OPT]...
+ * </pre>
+ *
+ * <p>Per algorithm: a fresh Payara Micro (through {@link LocalService}, free ports,
+ * {@code -Xmx512m -XX:+UseG1GC}, {@code -Dkrr.signing.algorithm=…} with an ephemeral key, a fresh
+ * data directory under {@code target/bench-data/api}), the published and {@code --persons}
+ * synthetic demo persons imported through the import job, a pool of {@code --tokens} user tokens of
+ * distinct AKTIV citizens minted by the double's ID-porten (valid one hour). One request of each
+ * kind is checked first (status, body, the JWS verifies with the JWKS and its payload is the JSON
+ * body). Then every endpoint at every connection count: {@code wrk} with {@code bench/api.lua}
+ * (a token per request, round robin) for the warm-up, then for the measured duration. The figures
+ * come from the script's {@code done()} line; CPU from {@code /proc}: the server's, wrk's own
+ * (client and server share the machine), and the rest of the machine's.
+ */
+public final class ApiBench {
+
+    private static final Path ROOT = Path.of("target/bench-data/api");
+    private static final Path LUA = Path.of("bench/api.lua");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(10);
+    private static final List<String> PAYARA_JVM = List.of("-Xmx512m", "-XX:+UseG1GC");
+    private static final Pattern RESULT = Pattern.compile("(\\w+)=([0-9.]+)");
+    private static final long TOKEN_SEED = 20_261_128L;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final double TICKS = 100.0; // USER_HZ
+
+    /** What is measured: the endpoint, how it is called. */
+    enum Endpoint {
+        HEALTH("health", "/health/live", "GET", "-", "GET /health/live"),
+        JSON("json", "/rest/v1/person", "GET", "application/json", "GET person, JSON"),
+        JOSE("jose", "/rest/v1/person", "GET", "application/jose", "GET person, JOSE"),
+        PATCH("patch", "/rest/v1/person", "PATCH", "application/json", "PATCH spraak, JSON");
+
+        final String option;
+        final String path;
+        final String method;
+        final String accept;
+        final String label;
+
+        Endpoint(String option, String path, String method, String accept, String label) {
+            this.option = option;
+            this.path = path;
+            this.method = method;
+            this.accept = accept;
+            this.label = label;
+        }
+
+        static Endpoint of(String option) {
+            return Arrays.stream(values()).filter(e -> e.option.equals(option)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown endpoint " + option + " (health, json, jose, patch)"));
+        }
+    }
+
+    /** One measured wrk run. CPU shares are of the whole machine (all cores) over the run. */
+    record Measurement(String algorithm, Endpoint endpoint, int connections, long requests, double seconds,
+                       double p50ms, double p90ms, double p99ms, double maxMs, long errors, String errorDetail,
+                       double serverCpu, double wrkCpu, double otherCpu, int jwksFetches) {
+
+        double perSecond() {
+            return requests / seconds;
+        }
+    }
+
+    private List<String> algorithms = List.of("RS256", "PS256", "ES256");
+    private List<Integer> connections = List.of(1, 16, 64);
+    private List<Endpoint> endpoints = List.of(Endpoint.values());
+    private int seconds = 10;
+    private int warmup = 5;
+    private int persons = 10_000;
+    private int tokenCount = 2_000;
+    private int idleWait = 600;
+    private int retries = 2;
+    private final List<String> extraJvmOptions = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        ApiBench bench = new ApiBench();
+        bench.parse(args);
+        int exit;
+        try {
+            exit = bench.run();
+        } catch (LocalService.Failure e) {
+            System.err.println("bench: " + e.getMessage());
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    private void parse(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--algorithms" -> algorithms = Arrays.stream(value(args, ++i, arg).split(","))
+                        .map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+                case "--connections" -> connections = Arrays.stream(value(args, ++i, arg).split(","))
+                        .map(s -> Integer.parseInt(s.trim())).toList();
+                case "--endpoints" -> endpoints = Arrays.stream(value(args, ++i, arg).split(","))
+                        .map(s -> Endpoint.of(s.trim())).toList();
+                case "--seconds" -> seconds = Integer.parseInt(value(args, ++i, arg));
+                case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, arg));
+                case "--persons" -> persons = Integer.parseInt(value(args, ++i, arg));
+                case "--tokens" -> tokenCount = Integer.parseInt(value(args, ++i, arg));
+                case "--jvm-option" -> extraJvmOptions.add(value(args, ++i, arg));
+                case "--idle-wait" -> idleWait = Integer.parseInt(value(args, ++i, arg));
+                case "--retries" -> retries = Integer.parseInt(value(args, ++i, arg));
+                case "-h", "--help" -> {
+                    System.out.println("usage: bench/api.sh [--algorithms RS256,PS256,ES256] [--connections 1,16,64]"
+                            + " [--seconds 10] [--warmup 5] [--persons 10000] [--tokens 2000]"
+                            + " [--endpoints health,json,jose,patch] [--jvm-option OPTION]... [--idle-wait 600] [--retries 2]");
+                    System.exit(0);
+                }
+                default -> {
+                    System.err.println("unknown option " + arg + " (try --help)");
+                    System.exit(2);
+                }
+            }
+        }
+        if (seconds < 1 || seconds > 600 || warmup < 0 || warmup > 600 || persons < 0 || tokenCount < 1
+                || connections.isEmpty() || connections.stream().anyMatch(c -> c < 1 || c > 1024)) {
+            System.err.println("--seconds 1..600, --warmup 0..600, --persons >= 0, --tokens >= 1, --connections 1..1024");
+            System.exit(2);
+        }
+        for (String a : algorithms) {
+            if (!List.of("RS256", "PS256", "ES256").contains(a)) {
+                System.err.println("unknown algorithm " + a + " (RS256, PS256, ES256)");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            System.err.println(option + " needs a value");
+            System.exit(2);
+        }
+        return args[i];
+    }
+
+    private int run() throws Exception {
+        Optional<Path> missing = LocalService.missingBuildOutput();
+        if (missing.isPresent()) {
+            System.err.println(missing.get() + " is missing: run bench/api.sh (it builds both)");
+            return 1;
+        }
+        Optional<String> wrk = wrkVersion();
+        if (wrk.isEmpty()) {
+            System.err.println("wrk is not installed: apt-get install wrk (Debian/Ubuntu)");
+            return 1;
+        }
+        deleteTree(ROOT);
+        Files.createDirectories(ROOT);
+
+        Path file = ROOT.resolve("persons-" + persons + ".ndjson");
+        DemoData.write(file, persons, Clock.systemUTC());
+        List<String> aktiv = aktivPids(file);
+        long lines;
+        try (Stream<String> all = Files.lines(file)) {
+            lines = all.filter(l -> !l.isBlank()).count();
+        }
+        List<String> pool = new ArrayList<>(aktiv);
+        Collections.shuffle(pool, new Random(TOKEN_SEED));
+        pool = pool.subList(0, Math.min(tokenCount, pool.size()));
+        System.out.printf(Locale.ROOT, "demo data: %,d persons (%,d AKTIV), tokens for %,d distinct AKTIV citizens; %s%n",
+                lines, aktiv.size(), pool.size(), wrk.get());
+        long totalRuns = (long) algorithms.size() * endpoints.size() * connections.size();
+        System.out.printf(Locale.ROOT, "%d measurements of %d s (+%d s warm-up) each: about %.0f min in all%n",
+                totalRuns, seconds, warmup, (totalRuns * (seconds + warmup + 1) + algorithms.size() * 30) / 60.0);
+
+        List<Measurement> results = new ArrayList<>();
+        Map<String, String> startups = new LinkedHashMap<>();
+        for (String algorithm : algorithms) {
+            benchServer(algorithm, file, pool, results, startups);
+        }
+        printReport(results, startups, lines, pool.size(), wrk.get());
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    private void benchServer(String algorithm, Path file, List<String> pool, List<Measurement> results,
+                             Map<String, String> startups) throws Exception {
+        Path dir = ROOT.resolve(algorithm);
+        Files.createDirectories(dir);
+        List<String> jvm = new ArrayList<>(PAYARA_JVM);
+        jvm.add("-Xlog:gc:file=" + dir.resolve("gc.log") + ":uptime");
+        jvm.add("-Dkrr.signing.algorithm=" + algorithm);
+        jvm.add("-Dkrr.reconcile.schedule=off");
+        jvm.addAll(extraJvmOptions);
+        LocalService service = new LocalService(0, LocalService.freePort(), dir.resolve("krr"), dir.resolve("payara.log"), jvm);
+        Thread hook = new Thread(service::stop, "bench-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            service.startDouble();
+            Process payara = service.startPayara();
+            System.out.println();
+            System.out.println("== " + algorithm + ": Payara Micro on " + service.baseUrl() + " (pid " + payara.pid()
+                    + ", JVM " + jvm + "), log " + service.log());
+            Duration ready;
+            try {
+                ready = service.awaitReady(READY_TIMEOUT);
+            } catch (LocalService.Failure e) {
+                System.err.println("---- last lines of " + service.log() + " ----");
+                service.logTail(60).forEach(System.err::println);
+                throw e;
+            }
+            long t0 = System.nanoTime();
+            JsonObject report = service.importNdjson(HttpRequest.BodyPublishers.ofFile(file), Duration.ofMillis(250),
+                    IMPORT_TIMEOUT, job -> { }, state -> { });
+            double importSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "ready after %.1f s; imported %s persons in %.1f s%n",
+                    ready.toMillis() / 1e3, report.getJsonObject("counts").get("written"), importSeconds);
+            startups.put(algorithm, String.format(Locale.ROOT, "ready after %.1f s, %s persons imported in %.1f s",
+                    ready.toMillis() / 1e3, report.getJsonObject("counts").get("written"), importSeconds));
+
+            Path tokens = dir.resolve("tokens.txt");
+            long m0 = System.nanoTime();
+            List<String> minted = new ArrayList<>(pool.size());
+            for (String pid : pool) {
+                minted.add(service.world().idporten().token(pid).lifetime(Duration.ofHours(1)).mint());
+            }
+            Files.write(tokens, minted, StandardCharsets.UTF_8);
+            System.out.printf(Locale.ROOT, "minted %,d tokens in %.1f s: %s%n", minted.size(), (System.nanoTime() - m0) / 1e9, tokens);
+
+            check(service, algorithm, pool.get(0), minted.get(0));
+
+            for (Endpoint endpoint : endpoints) {
+                for (int c : connections) {
+                    Measurement m = measure(service, algorithm, endpoint, c, tokens);
+                    results.add(m);
+                }
+            }
+        } finally {
+            service.stop();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+    }
+
+    /** One request of each kind, checked, so that the load runs hit the path they mean to. */
+    private void check(LocalService service, String algorithm, String pid, String token) throws Exception {
+        HttpResponse<String> health = send(service, "GET", "/health/live", null, null, null);
+        expect(health.statusCode() == 200, algorithm + ": /health/live answered " + health.statusCode());
+        HttpResponse<String> json = send(service, "GET", "/rest/v1/person", token, "application/json", null);
+        expect(json.statusCode() == 200 && json.body().contains("\"personidentifikator\":\"" + pid + "\""),
+                algorithm + ": GET JSON answered " + json.statusCode() + " " + abbreviate(json.body()));
+        HttpResponse<String> jose = send(service, "GET", "/rest/v1/person", token, "application/jose", null);
+        expect(jose.statusCode() == 200, algorithm + ": GET JOSE answered " + jose.statusCode() + " " + abbreviate(jose.body()));
+        if (jose.statusCode() == 200) {
+            JWSObject jws = JWSObject.parse(jose.body().trim());
+            HttpResponse<String> jwks = send(service, "GET", "/.well-known/jwks.json", null, "application/json", null);
+            JWK key = JWKSet.parse(jwks.body()).getKeyByKeyId(jws.getHeader().getKeyID());
+            expect(key != null, algorithm + ": the JWS kid is not in the JWKS");
+            expect(jws.getHeader().getAlgorithm().getName().equals(algorithm),
+                    algorithm + ": the JWS says alg " + jws.getHeader().getAlgorithm());
+            if (key != null) {
+                JWSVerifier verifier = key instanceof ECKey ec ? new ECDSAVerifier(ec) : new RSASSAVerifier((RSAKey) key);
+                expect(jws.verify(verifier), algorithm + ": the JWS does not verify with the JWKS key");
+                expect(jws.getPayload().toString().equals(json.body()), algorithm + ": the JWS payload is not the JSON body");
+            }
+        }
+        HttpResponse<String> patch = send(service, "PATCH", "/rest/v1/person", token, "application/json", "{\"spraak\":\"en\"}");
+        expect(patch.statusCode() == 200 && patch.body().contains("\"spraak\":\"en\""),
+                algorithm + ": PATCH answered " + patch.statusCode() + " " + abbreviate(patch.body()));
+        System.out.println("checked: /health/live 200; GET JSON 200 with the token's pid; GET JOSE " + algorithm
+                + " verifies with the JWKS and its payload is the JSON body; PATCH 200");
+    }
+
+    private void expect(boolean ok, String problem) {
+        if (!ok) {
+            problems.add(problem);
+            System.out.println("CHECK FAILED: " + problem);
+        }
+    }
+
+    private static HttpResponse<String> send(LocalService service, String method, String path, String token,
+                                             String accept, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return service.http().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * {@link #measureOnce}, repeated up to {@code --retries} times while other processes took more
+     * than 10 % of the machine during the run; the last run counts (flagged in the table if it
+     * was still disturbed).
+     */
+    private Measurement measure(LocalService service, String algorithm, Endpoint endpoint, int c, Path tokens)
+            throws Exception {
+        Measurement m = measureOnce(service, algorithm, endpoint, c, tokens);
+        for (int retry = 1; retry <= retries && m.otherCpu() > 0.10; retry++) {
+            System.out.printf("    repeating (%d of %d)%n", retry, retries);
+            m = measureOnce(service, algorithm, endpoint, c, tokens);
+        }
+        if (m.errors() > 0) {
+            problems.add(algorithm + " " + endpoint.label + " c=" + c + ": " + m.errorDetail());
+        }
+        return m;
+    }
+
+    private Measurement measureOnce(LocalService service, String algorithm, Endpoint endpoint, int c, Path tokens)
+            throws Exception {
+        String url = service.baseUrl() + endpoint.path;
+        awaitIdleMachine();
+        if (warmup > 0) {
+            WrkRun w = wrk(url, endpoint, c, warmup, tokens);
+            if (w.errors() > 0) {
+                System.out.printf("  warm-up %s %s c=%d: %s%n", algorithm, endpoint.label, c, w.errorDetail());
+            }
+        }
+        ProcessHandle payara = service.payara().toHandle();
+        int jwksBefore = service.world().jwksRequests();
+        double serverBefore = cpuSeconds(payara);
+        double machineBefore = machineBusySeconds();
+        WrkRun run = wrk(url, endpoint, c, seconds, tokens);
+        double server = cpuSeconds(payara) - serverBefore;
+        double machine = machineBusySeconds() - machineBefore;
+        double wall = run.seconds();
+        double capacity = wall * CORES;
+        double other = Math.max(0, machine - server - run.cpuSeconds());
+        Measurement m = new Measurement(algorithm, endpoint, c, run.requests(), wall, run.p50ms(), run.p90ms(), run.p99ms(),
+                run.maxMs(), run.errors(), run.errorDetail(), server / capacity, run.cpuSeconds() / capacity, other / capacity,
+                service.world().jwksRequests() - jwksBefore);
+        System.out.printf(Locale.ROOT, "  %-5s %-20s c=%-3d %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d"
+                        + "  CPU of %d cores: server %3.0f %%, wrk %3.0f %%, other %3.0f %%%n",
+                algorithm, endpoint.label, c, m.perSecond(), m.p50ms(), m.p99ms(), m.errors(), CORES,
+                100 * m.serverCpu(), 100 * m.wrkCpu(), 100 * m.otherCpu());
+        if (m.jwksFetches() > 0) {
+            System.out.println("    the server fetched the ID-porten JWKS " + m.jwksFetches() + " times during the run");
+        }
+        if (m.otherCpu() > 0.10) {
+            System.out.printf(Locale.ROOT, "    warning: other processes used %.0f %% of the machine during the run: the figures suffer%n",
+                    100 * m.otherCpu());
+        }
+        if (m.errors() > 0) {
+            System.out.println("    errors: " + m.errorDetail());
+        }
+        return m;
+    }
+
+    record WrkRun(long requests, double seconds, double p50ms, double p90ms, double p99ms, double maxMs, long errors,
+                  String errorDetail, double cpuSeconds, String output) {
+    }
+
+    /**
+     * Runs wrk for {@code duration} seconds (killed if it takes a minute longer). wrk runs under a
+     * {@code sh} that prints its own {@code cutime cstime} from {@code /proc} afterwards: the CPU
+     * time of the wrk it waited for.
+     */
+    private WrkRun wrk(String url, Endpoint endpoint, int c, int duration, Path tokens) throws Exception {
+        int threads = Math.min(CORES, c);
+        List<String> command = new ArrayList<>(List.of("sh", "-c",
+                "wrk \"$@\"; rc=$?; echo \"CHILD_CPU_TICKS $(cut -d' ' -f16,17 /proc/$$/stat)\"; exit $rc", "sh",
+                "-t", String.valueOf(threads), "-c", String.valueOf(c), "-d", duration + "s", "--timeout", "10s",
+                "--latency", "-s", LUA.toString(), url, "--",
+                endpoint == Endpoint.HEALTH ? "-" : tokens.toString(), endpoint.method, endpoint.accept,
+                String.valueOf(threads)));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output;
+        try (var in = p.getInputStream()) {
+            // wrk writes a few lines only, at the end: reading until EOF does not block it
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!p.waitFor(duration + 60L, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new LocalService.Failure("wrk did not end within " + (duration + 60) + " s");
+        }
+        if (p.exitValue() != 0) {
+            throw new LocalService.Failure("wrk exited with " + p.exitValue() + ":\n" + output);
+        }
+        Map<String, Double> r = new LinkedHashMap<>();
+        Optional<String> line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst();
+        if (line.isEmpty()) {
+            throw new LocalService.Failure("no RESULT line in the output of wrk:\n" + output);
+        }
+        Matcher m = RESULT.matcher(line.get());
+        while (m.find()) {
+            r.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        double cpu = output.lines().filter(l -> l.startsWith("CHILD_CPU_TICKS ")).findFirst()
+                .map(l -> Arrays.stream(l.substring("CHILD_CPU_TICKS ".length()).trim().split("\\s+"))
+                        .mapToDouble(Double::parseDouble).sum() / TICKS)
+                .orElse(Double.NaN);
+        long errors = (long) (r.get("err_connect") + r.get("err_read") + r.get("err_write") + r.get("err_status") + r.get("err_timeout"));
+        String detail = String.format(Locale.ROOT, "non-2xx/3xx %.0f, connect %.0f, read %.0f, write %.0f, timeout %.0f",
+                r.get("err_status"), r.get("err_connect"), r.get("err_read"), r.get("err_write"), r.get("err_timeout"));
+        Files.writeString(ROOT.resolve("wrk.log"), String.join(" ", command.subList(4, command.size())) + "\n" + output + "\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        return new WrkRun(r.get("requests").longValue(), r.get("duration_us") / 1e6, r.get("p50_us") / 1e3,
+                r.get("p90_us") / 1e3, r.get("p99_us") / 1e3, r.get("max_us") / 1e3, errors, detail, cpu, output);
+    }
+
+    /**
+     * Waits (at most {@code --idle-wait} seconds) until the machine is idle: under 10 % busy over
+     * two seconds, while the server and wrk rest. Other work on a 2-core machine would be counted
+     * against the server. Gives up with a warning, so that a busy machine slows the bench down
+     * instead of stopping it; the "other" CPU column then shows it.
+     */
+    private void awaitIdleMachine() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(idleWait);
+        boolean said = false;
+        while (true) {
+            double before = machineBusySeconds();
+            Thread.sleep(2000);
+            double busy = (machineBusySeconds() - before) / (2.0 * CORES);
+            if (Double.isNaN(busy) || busy < 0.10) {
+                if (said) {
+                    System.out.println("    ... idle now");
+                }
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                System.out.printf(Locale.ROOT, "    the machine is still %.0f %% busy after %d s: measuring anyway%n", 100 * busy, idleWait);
+                return;
+            }
+            if (!said) {
+                System.out.printf(Locale.ROOT, "    waiting for an idle machine (%.0f %% busy) ...%n", 100 * busy);
+                said = true;
+            }
+        }
+    }
+
+    private static Optional<String> wrkVersion() {
+        try {
+            Process p = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            return out.lines().findFirst().map(l -> l.replaceAll("\\s+Copyright.*", "").trim());
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> aktivPids(Path file) throws IOException {
+        List<String> pids = new ArrayList<>();
+        try (Stream<String> all = Files.lines(file)) {
+            for (String line : (Iterable<String>) all.filter(l -> !l.isBlank())::iterator) {
+                try (JsonReader reader = Json.createReader(new StringReader(line))) {
+                    JsonObject person = reader.readObject();
+                    if ("AKTIV".equals(person.getString("status", ""))) {
+                        pids.add(person.getString("personidentifikator"));
+                    }
+                }
+            }
+        }
+        return pids;
+    }
+
+    // ---- report -------------------------------------------------------------------------------
+
+    private void printReport(List<Measurement> results, Map<String, String> startups, long lines, int tokens, String wrk) {
+        String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "User API benchmark, %s: %d cores (availableProcessors), %s, %s on Payara Micro (JVM %s), "
+                        + "embedded H2; load from %s on the same machine, loopback%n",
+                LocalDate.now(), CORES, System.getProperty("os.name") + " " + System.getProperty("os.arch"), java,
+                String.join(" ", PAYARA_JVM), wrk);
+        System.out.printf(Locale.ROOT, "%,d demo persons imported per server; tokens of %,d distinct AKTIV citizens, round robin; "
+                + "per measurement %d s warm-up, then %d s measured%n", lines, tokens, warmup, seconds);
+        startups.forEach((alg, s) -> System.out.println("  " + alg + ": " + s));
+        System.out.println();
+        System.out.println("NOTE: wrk and the server share the " + CORES + " cores: wrk's own CPU share is in the second table.");
+        System.out.println();
+
+        StringBuilder head = new StringBuilder("| endpoint | alg |");
+        StringBuilder rule = new StringBuilder("|---|---|");
+        for (int c : connections) {
+            head.append(String.format(" %d conn: req/s | p50 ms | p99 ms |", c));
+            rule.append("--:|--:|--:|");
+        }
+        head.append(" errors |");
+        rule.append("--:|");
+        System.out.println(head);
+        System.out.println(rule);
+        for (Endpoint e : endpoints) {
+            for (String alg : algorithms) {
+                StringBuilder row = new StringBuilder("| " + e.label + " | " + alg + " |");
+                long errors = 0;
+                for (int c : connections) {
+                    Measurement m = find(results, alg, e, c);
+                    if (m == null) {
+                        row.append(" | | |");
+                        continue;
+                    }
+                    errors += m.errors();
+                    row.append(String.format(Locale.ROOT, " %,.0f%s | %s | %s |", m.perSecond(), m.otherCpu() > 0.10 ? " †" : "",
+                            ms(m.p50ms()), ms(m.p99ms())));
+                }
+                row.append(" ").append(errors).append(" |");
+                System.out.println(row);
+            }
+        }
+
+        if (results.stream().anyMatch(m -> m.otherCpu() > 0.10)) {
+            System.out.println();
+            System.out.println("†: other processes used more than 10 % of the machine during that run (second table): not comparable.");
+        }
+        System.out.println();
+        System.out.println("CPU during the measured seconds, share of all " + CORES + " cores (server = Payara; wrk = the load generator;"
+                + " other = the rest of the machine, the bench JVM with the double included):");
+        System.out.println();
+        StringBuilder cpuHead = new StringBuilder("| endpoint | alg |");
+        StringBuilder cpuRule = new StringBuilder("|---|---|");
+        for (int c : connections) {
+            cpuHead.append(String.format(" %d conn: server | wrk | other |", c));
+            cpuRule.append("--:|--:|--:|");
+        }
+        System.out.println(cpuHead);
+        System.out.println(cpuRule);
+        for (Endpoint e : endpoints) {
+            for (String alg : algorithms) {
+                StringBuilder row = new StringBuilder("| " + e.label + " | " + alg + " |");
+                for (int c : connections) {
+                    Measurement m = find(results, alg, e, c);
+                    row.append(m == null ? " | | |" : String.format(Locale.ROOT, " %.0f %% | %.0f %% | %.0f %% |",
+                            100 * m.serverCpu(), 100 * m.wrkCpu(), 100 * m.otherCpu()));
+                }
+                System.out.println(row);
+            }
+        }
+
+        int top = connections.stream().mapToInt(Integer::intValue).max().orElse(0);
+        System.out.println();
+        StringBuilder ratioHead = new StringBuilder("| alg |");
+        StringBuilder ratioRule = new StringBuilder("|---|");
+        for (int c : connections) {
+            ratioHead.append(" JOSE/JSON ").append(c).append(" conn |");
+            ratioRule.append("--:|");
+        }
+        ratioHead.append(" GET JSON/health ").append(top).append(" conn | GET JSON p99 at ").append(top).append(" conn |");
+        ratioRule.append("--:|--:|");
+        System.out.println(ratioHead);
+        System.out.println(ratioRule);
+        for (String alg : algorithms) {
+            StringBuilder row = new StringBuilder("| " + alg + " |");
+            for (int c : connections) {
+                row.append(" ").append(ratio(find(results, alg, Endpoint.JOSE, c), find(results, alg, Endpoint.JSON, c))).append(" |");
+            }
+            Measurement json = find(results, alg, Endpoint.JSON, top);
+            row.append(" ").append(ratio(json, find(results, alg, Endpoint.HEALTH, top))).append(" |");
+            row.append(" ").append(json == null ? "" : ms(json.p99ms()) + " ms").append(" |");
+            System.out.println(row);
+        }
+        System.out.println();
+        System.out.println("targets: ES256 JOSE >= 0.5 x JSON; GET JSON >= 0.5 x /health/live at " + top + " connections, "
+                + "with p99 < 50 ms");
+        for (String alg : algorithms) {
+            Measurement jose = find(results, alg, Endpoint.JOSE, top);
+            Measurement json = find(results, alg, Endpoint.JSON, top);
+            Measurement health = find(results, alg, Endpoint.HEALTH, top);
+            if (jose != null && json != null && alg.equals("ES256")) {
+                System.out.printf(Locale.ROOT, "  ES256 JOSE/JSON at %d: %.2f %s%n", top, jose.perSecond() / json.perSecond(),
+                        jose.perSecond() >= 0.5 * json.perSecond() ? "met" : "MISSED");
+            }
+            if (json != null && health != null) {
+                boolean met = json.perSecond() >= 0.5 * health.perSecond() && json.p99ms() < 50;
+                System.out.printf(Locale.ROOT, "  %s GET JSON/health at %d: %.2f, p99 %s ms: %s%n", alg, top,
+                        json.perSecond() / health.perSecond(), ms(json.p99ms()), met ? "met" : "MISSED");
+            }
+        }
+        if (problems.isEmpty()) {
+            System.out.println("checks: every answer as expected, no wrk errors");
+        } else {
+            problems.forEach(p -> System.out.println("CHECK FAILED: " + p));
+        }
+    }
+
+    private static Measurement find(List<Measurement> results, String alg, Endpoint e, int c) {
+        return results.stream().filter(m -> m.algorithm().equals(alg) && m.endpoint() == e && m.connections() == c)
+                .findFirst().orElse(null);
+    }
+
+    private static String ratio(Measurement a, Measurement b) {
+        return a == null || b == null ? "" : String.format(Locale.ROOT, "%.2f", a.perSecond() / b.perSecond());
+    }
+
+    private static String ms(double v) {
+        return String.format(Locale.ROOT, v < 10 ? "%.2f" : "%.1f", v);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 300 ? s : s.substring(0, 300) + "…";
+    }
+
+    private static double cpuSeconds(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** CPU seconds the whole machine has been busy (all cores, from {@code /proc/stat}), or NaN. */
+    private static double machineBusySeconds() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            // cpu user nice system idle iowait irq softirq steal ...: all but idle and iowait
+            for (int i = 1; i <= Math.min(8, cpu.length - 1); i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return busy / TICKS;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
