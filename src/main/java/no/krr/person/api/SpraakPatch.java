@@ -1,6 +1,6 @@
 package no.krr.person.api;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.nio.charset.CharacterCodingException;
@@ -20,6 +20,8 @@ import no.krr.person.Spraak;
 public final class SpraakPatch {
 
     public static final int MAX_BYTES = 16 * 1024;
+    // looked up once: Json.createParser searches the class path for a provider on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Why a body is not a valid language change; the message is written for the caller. */
     public static final class Invalid extends Exception {
@@ -33,7 +35,7 @@ public final class SpraakPatch {
 
     public static Spraak parse(byte[] body) throws Invalid {
         String text = utf8(body);
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             expect(parser, JsonParser.Event.START_OBJECT, "the body must be a JSON object {\"spraak\": \"…\"}");
             expect(parser, JsonParser.Event.KEY_NAME, "the body must have the member \"spraak\"");
             if (!"spraak".equals(parser.getString())) {
