@@ -7,6 +7,7 @@
 #
 #   bench/api.sh [--seconds 10] [--warmup 5] [--connections 1,16,64] [--algorithms RS256,PS256,ES256]
 #                [--endpoints health,json,jose,patch] [--persons 10000] [--tokens 2000] [--jvm-option OPTION]...
+#                [--postgres]
 #
 # Needs wrk (Debian/Ubuntu: apt-get install wrk). Extra Maven options go in BENCH_MVN_ARGS
 # (e.g. BENCH_MVN_ARGS=-o for offline).
@@ -24,5 +25,15 @@ fi
 ./mvnw -q ${BENCH_MVN_ARGS:-} -DskipTests -DskipITs verify \
     dependency:build-classpath -Dmdep.outputFile=target/sandbox.classpath -Dmdep.includeScope=test
 
-exec "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat target/sandbox.classpath)" \
-    no.krr.bench.ApiBench "$@"
+bench=("$JAVA_HOME/bin/java" -Xmx2g -cp "target/test-classes:target/classes:$(cat target/sandbox.classpath)"
+    no.krr.bench.ApiBench "$@")
+
+# --postgres: the service stores in PostgreSQL (database krr_bench_api, made afresh per server); unless
+# KRR_PG_URL names a server already, a throwaway one is started with .ci/postgres.sh on KRR_PG_PORT (55498)
+if [[ " $* " == *" --postgres "* && -z "${KRR_PG_URL:-}" ]]; then
+    source .ci/postgres.sh
+    KRR_PG_PORT="${KRR_PG_PORT:-55498}" krr_start_postgres   # stopped and removed on exit (trap)
+    "${bench[@]}" && status=0 || status=$?
+    exit "$status"
+fi
+exec "${bench[@]}"

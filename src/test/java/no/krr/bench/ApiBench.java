@@ -116,6 +116,8 @@ public final class ApiBench {
     private int seconds = 10;
     private int warmup = 5;
     private int persons = 10_000;
+    /** {@code jdbc:postgresql://host:port/} with {@code --postgres}, or null for the embedded H2. */
+    private String postgres;
     private int tokenCount = 2_000;
     private int idleWait = 600;
     private int retries = 2;
@@ -148,6 +150,7 @@ public final class ApiBench {
                 case "--seconds" -> seconds = Integer.parseInt(value(args, ++i, arg));
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, arg));
                 case "--persons" -> persons = Integer.parseInt(value(args, ++i, arg));
+                case "--postgres" -> postgres = BenchSupport.postgresServer();
                 case "--tokens" -> tokenCount = Integer.parseInt(value(args, ++i, arg));
                 case "--jvm-option" -> extraJvmOptions.add(value(args, ++i, arg));
                 case "--idle-wait" -> idleWait = Integer.parseInt(value(args, ++i, arg));
@@ -234,6 +237,10 @@ public final class ApiBench {
         jvm.add("-Dkrr.reconcile.schedule=off");
         jvm.addAll(extraJvmOptions);
         LocalService service = new LocalService(0, LocalService.freePort(), dir.resolve("krr"), dir.resolve("payara.log"), jvm);
+        if (postgres != null) {
+            service.settings(Map.of("krr.datasource.url", BenchSupport.freshPostgresDatabase(postgres, "krr_bench_api", ""),
+                    "krr.datasource.user", "postgres", "krr.datasource.password", ""));
+        }
         Thread hook = new Thread(service::stop, "bench-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

@@ -135,4 +135,29 @@ final class BenchSupport {
             }
         }
     }
+
+    /**
+     * Drops and creates {@code database} on the PostgreSQL server {@code server}
+     * ({@code jdbc:postgresql://host:port/}, user postgres, trust auth); returns the service's JDBC URL.
+     */
+    static String freshPostgresDatabase(String server, String database, String params) throws LocalService.Failure {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server + "postgres", "postgres", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+            s.execute("create database " + database);
+        } catch (java.sql.SQLException e) {
+            throw new LocalService.Failure("PostgreSQL at " + server + ": " + e.getMessage());
+        }
+        return server + database + (params.isBlank() ? "" : "?" + params);
+    }
+
+    /** {@code KRR_PG_URL} ({@code jdbc:postgresql://host:port/}), for {@code --postgres}; exits when it is not set. */
+    static String postgresServer() {
+        String server = System.getenv("KRR_PG_URL");
+        if (server == null || server.isBlank()) {
+            System.err.println("--postgres needs KRR_PG_URL=jdbc:postgresql://host:port/ (the bench scripts start one)");
+            System.exit(2);
+        }
+        return server.endsWith("/") ? server : server + "/";
+    }
 }

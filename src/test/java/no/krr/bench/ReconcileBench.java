@@ -141,14 +141,7 @@ public final class ReconcileBench {
                 case "--jvm-option" -> extraJvmOptions.add(value(args, ++i, arg));
                 case "--thread-dumps" -> threadDumpSeconds = Integer.parseInt(value(args, ++i, arg));
                 case "--jfr" -> jfr = true;
-                case "--postgres" -> {
-                    postgres = System.getenv("KRR_PG_URL");
-                    if (postgres == null || postgres.isBlank()) {
-                        System.err.println("--postgres needs KRR_PG_URL=jdbc:postgresql://host:port/ (bench/reconcile.sh --postgres starts one)");
-                        System.exit(2);
-                    }
-                    postgres = postgres.endsWith("/") ? postgres : postgres + "/";
-                }
+                case "--postgres" -> postgres = BenchSupport.postgresServer();
                 case "--postgres-params" -> postgresParams = value(args, ++i, arg);
                 case "-h", "--help" -> {
                     System.out.println("usage: bench/reconcile.sh [--persons 100000,1000000] [--mode RECONCILE|VERIFY]"
@@ -360,16 +353,8 @@ public final class ReconcileBench {
     private static final String PG_USER = "postgres";
     private static final String PG_DATABASE = "krr_bench";
 
-    /** Drops and creates {@code krr_bench}; returns the service's JDBC URL for it. */
     private String freshPostgresDatabase() throws LocalService.Failure {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgres + "postgres", PG_USER, "");
-             java.sql.Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + PG_DATABASE + " with (force)");
-            s.execute("create database " + PG_DATABASE);
-        } catch (java.sql.SQLException e) {
-            throw new LocalService.Failure("PostgreSQL at " + postgres + ": " + e.getMessage());
-        }
-        return postgres + PG_DATABASE + (postgresParams.isBlank() ? "" : "?" + postgresParams);
+        return BenchSupport.freshPostgresDatabase(postgres, PG_DATABASE, postgresParams);
     }
 
     private long postgresDatabaseBytes() {
