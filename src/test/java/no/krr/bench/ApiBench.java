@@ -517,9 +517,10 @@ public final class ApiBench {
         String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
         System.out.println();
         System.out.printf(Locale.ROOT, "User API benchmark, %s: %d cores (availableProcessors), %s, %s on Payara Micro (JVM %s), "
-                        + "embedded H2; load from %s on the same machine, loopback%n",
+                        + "%s; load from %s on the same machine, loopback%n",
                 LocalDate.now(), CORES, System.getProperty("os.name") + " " + System.getProperty("os.arch"), java,
-                String.join(" ", PAYARA_JVM), wrk);
+                String.join(" ", PAYARA_JVM),
+                postgres == null ? "embedded H2" : "PostgreSQL on the same machine (its CPU counts as 'other')", wrk);
         System.out.printf(Locale.ROOT, "%,d demo persons imported per server; tokens of %,d distinct AKTIV citizens, round robin; "
                 + "per measurement %d s warm-up, then %d s measured%n", lines, tokens, warmup, seconds);
         startups.forEach((alg, s) -> System.out.println("  " + alg + ": " + s));
