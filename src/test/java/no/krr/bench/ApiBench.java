@@ -1,5 +1,8 @@
 package no.krr.bench;
 
+import static no.krr.bench.BenchSupport.deleteTree;
+import static no.krr.bench.BenchSupport.value;
+
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -25,7 +28,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -178,14 +180,6 @@ public final class ApiBench {
                 System.exit(2);
             }
         }
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            System.err.println(option + " needs a value");
-            System.exit(2);
-        }
-        return args[i];
     }
 
     private int run() throws Exception {
@@ -666,17 +660,6 @@ public final class ApiBench {
             return busy / TICKS;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
