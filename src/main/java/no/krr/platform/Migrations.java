@@ -1,11 +1,11 @@
 package no.krr.platform;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -23,7 +23,7 @@ public class Migrations {
 
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     private DataSource dataSource;
 
     // static: read by the readiness check and the request gate while this singleton is still being made

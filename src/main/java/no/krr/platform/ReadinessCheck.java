@@ -1,7 +1,7 @@
 package no.krr.platform;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -14,7 +14,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     private DataSource dataSource;
 
     @Override

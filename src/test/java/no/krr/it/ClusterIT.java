@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,12 +27,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two Payara Micro instances of the WAR, clustered with Payara's data grid on loopback, sharing one
- * PostgreSQL database (the service's tables and, by {@code server-config/postgresql-batch.asadmin},
- * the batch job repository). The scheduled reconciliation runs on exactly one of them; a run's status
- * is visible from either; a second start anywhere answers 409; killing the instance that runs a job
- * lets a restart from the other one finish it. Runs in the PostgreSQL pass of CI only.
+ * PostgreSQL database, each set up by one of the two documented recipes: A by
+ * {@code server-config/postgresql.asadmin} alone (a server-level pool for the service and the batch
+ * job repository, its own database role, sizes from the environment, and {@code krr.datasource.url}
+ * pointing nowhere, so nothing may use the application's own pool), B by the {@code krr.datasource.*}
+ * settings plus {@code server-config/postgresql-batch.asadmin} (the job repository only). The
+ * scheduled reconciliation runs on exactly one of them; a run's status is visible from either; a
+ * second start anywhere answers 409; killing the instance that runs a job lets a restart from the
+ * other one finish it. Runs in the PostgreSQL pass of CI only.
  */
 class ClusterIT {
+
+    private static final String SERVER_POOL_ROLE = "krr_it_server_pool";
+    private static final int SERVER_POOL_MIN = 5;
+    private static final int SERVER_POOL_MAX = 7;
+
+    private long maxServerPoolConnections;
 
     @Test
     void twoInstancesShareRunsAndOneFinishesWhatTheOtherLeft() throws Exception {
@@ -50,19 +61,30 @@ class ClusterIT {
             int portA = LocalService.freePort();
             int portB = LocalService.freePort();
             String members = "tcpip:127.0.0.1:" + portA + ",127.0.0.1:" + portB;
-            Map<String, String> env = postBootEnvironment(nodes.postgresUrl);
-            LocalService a = nodes.start("a", settings, clusterOptions(cluster, "a", members, portA), env);
-            LocalService b = nodes.start("b", settings, clusterOptions(cluster, "b", members, portB), env);
+            TestDatabases.execute(nodes.postgresUrl, "do $$ begin if not exists (select from pg_roles where rolname = '"
+                    + SERVER_POOL_ROLE + "') then create role " + SERVER_POOL_ROLE + " login superuser; end if; end $$");
+            Map<String, String> settingsA = new HashMap<>(settings);
+            settingsA.put("krr.datasource.url", "jdbc:postgresql://127.0.0.1:1/the-application-pool-must-stay-unused");
+            Map<String, String> envA = new HashMap<>(postBootEnvironment(nodes.postgresUrl, SERVER_POOL_ROLE));
+            envA.put("KRR_DATASOURCE_POOL_MIN", Integer.toString(SERVER_POOL_MIN));
+            envA.put("KRR_DATASOURCE_POOL_MAX", Integer.toString(SERVER_POOL_MAX));
+            LocalService a = nodes.start("a", settingsA, clusterOptions(cluster, "a", members, portA, "postgresql.asadmin"), envA);
+            LocalService b = nodes.start("b", settings, clusterOptions(cluster, "b", members, portB, "postgresql-batch.asadmin"),
+                    postBootEnvironment(nodes.postgresUrl, TestDatabases.USER));
             awaitLog(a.log(), "DG Size: 2", Duration.ofSeconds(60));
+            assertTrue(serverPoolConnections(nodes.postgresUrl) >= SERVER_POOL_MIN,
+                    "A's server-level pool does not keep KRR_DATASOURCE_POOL_MIN connections open");
 
             AdminClient adminA = new AdminClient(a.baseUrl(), a.adminToken());
             AdminClient adminB = new AdminClient(b.baseUrl(), a.adminToken());
             assertEquals("COMPLETED", adminA.importAndWait(String.join("\n", local)).getString("status"));
+            serverPoolConnections(nodes.postgresUrl);
 
             // the scheduled run: exactly one instance starts it
             nodes.world.register().latency(Duration.ofMillis(100));
             long deadline = System.currentTimeMillis() + Duration.ofMinutes(3).toMillis();
             while (endedRuns(nodes.postgresUrl) < 1 && System.currentTimeMillis() < deadline) {
+                serverPoolConnections(nodes.postgresUrl);
                 AdminClient.sleep(500);
             }
             AdminClient.sleep(2000);
@@ -85,6 +107,7 @@ class ClusterIT {
                     .body("{\"mode\":\"VERIFY\"}").post("/admin/v1/reconciliations").then().statusCode(409);
             deadline = System.currentTimeMillis() + 120_000;
             while (CrashRecoveryIT.checked(adminB.status(location)) < 400 && System.currentTimeMillis() < deadline) {
+                serverPoolConnections(nodes.postgresUrl);
                 AdminClient.sleep(100);
             }
             a.kill();
@@ -105,25 +128,34 @@ class ClusterIT {
             assertEquals(local.size(), done.getLong("counts.checked"), done.prettify());
             upstream.expectedKinds().forEach((kind, count) ->
                     assertEquals(count.longValue(), done.getLong("counts." + kind), kind));
+            assertTrue(maxServerPoolConnections <= SERVER_POOL_MAX,
+                    "A's server-level pool opened " + maxServerPoolConnections + " connections, more than KRR_DATASOURCE_POOL_MAX");
         }
     }
 
-    static List<String> clusterOptions(String cluster, String name, String members, int port) {
+    /** Connections of A's server-level pool now (its own role tells them from B's). */
+    private long serverPoolConnections(String url) throws Exception {
+        long now = count(url, "select count(*) from pg_stat_activity where usename = '" + SERVER_POOL_ROLE + "'");
+        maxServerPoolConnections = Math.max(maxServerPoolConnections, now);
+        return now;
+    }
+
+    static List<String> clusterOptions(String cluster, String name, String members, int port, String postBootFile) {
         Path driver = driverJar();
         return List.of("--clustermode", members, "--startport", Integer.toString(port), "--interfaces", "127.0.0.1",
                 "--clustername", cluster, "--name", name,
                 "--addlibs", driver.toString(),
-                "--postbootcommandfile", Path.of("server-config", "postgresql-batch.asadmin").toAbsolutePath().toString());
+                "--postbootcommandfile", Path.of("server-config", postBootFile).toAbsolutePath().toString());
     }
 
     /**
-     * What server-config/postgresql-batch.asadmin reads: the database of {@code url}. The password
-     * must not be empty (asadmin refuses an empty property); the test server trusts loopback.
+     * What the post-boot files read: the database of {@code url} and a role. The password must not
+     * be empty (asadmin refuses an empty property); the test server trusts loopback.
      */
-    static Map<String, String> postBootEnvironment(String url) {
+    static Map<String, String> postBootEnvironment(String url, String user) {
         URI uri = URI.create(url.substring("jdbc:".length()));
         return Map.of("KRR_PG_HOST", uri.getHost(), "KRR_PG_PORT", Integer.toString(uri.getPort()),
-                "KRR_PG_DATABASE", uri.getPath().substring(1), "KRR_DATASOURCE_USER", TestDatabases.USER,
+                "KRR_PG_DATABASE", uri.getPath().substring(1), "KRR_DATASOURCE_USER", user,
                 "KRR_DATASOURCE_PASSWORD", "trust-auth-ignores-it");
     }
 

@@ -32,7 +32,7 @@ final class TestDatabases {
         return base + name;
     }
 
-    private static void execute(String url, String sql) {
+    static void execute(String url, String sql) {
         try (Connection connection = DriverManager.getConnection(url, USER, "");
              Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -48,6 +48,16 @@ public final class LocalService implements AutoCloseable {
     public static final Path PAYARA_JAR = Path.of("target/payara-micro.jar");
     public static final Path WAR = Path.of("target/krr-person.war");
 
+    /**
+     * JVM options every local launch gets, as the README's deployment command has them: name the
+     * JSON provider, or Payara's MP-JWT and MP Health search the class path for one on every
+     * request (docs/design.md, "Payara Micro tuning").
+     */
+    public static final List<String> TUNED_JVM = List.of("-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl");
+
+    /** Payara Micro options every local launch gets: about 8 request threads per core (the same note). */
+    public static final List<String> TUNED_MICRO = List.of("--maxHttpThreads", "16");
+
     /** The service could not be started, or a job did not complete: the message says what and why. */
     public static final class Failure extends Exception {
         public Failure(String message) {
@@ -142,6 +152,7 @@ public final class LocalService implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>();
         command.add(java);
+        command.addAll(TUNED_JVM);
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-Dmp.jwt.verify.issuer=" + world.idportenIssuer(),
@@ -156,6 +167,7 @@ public final class LocalService implements AutoCloseable {
                 "--deploy", WAR.toString(),
                 "--contextroot", "/",
                 "--port", String.valueOf(payaraPort)));
+        command.addAll(TUNED_MICRO);
         command.addAll(microOptions);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
