@@ -5,10 +5,14 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import no.krr.importing.ImportResource;
+import no.krr.platform.MigrationsGate;
+import no.krr.reconcile.ReconciliationResource;
+import no.krr.security.BearerTokenFilter;
 import no.krr.web.ExceptionMappers;
 import no.krr.web.NoStoreFilter;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
-/** The admin API under {@code /admin} (role {@code krr-admin}, see {@code krr.auth.admin-scope}). */
+/** The admin API under {@code /admin}: a bearer token with the admin scope (role {@code krr-admin}, see {@code krr.auth.admin-scope}). */
 @ApplicationPath("admin")
 @ApplicationScoped
 public class AdminApplication extends Application {
@@ -21,7 +25,8 @@ public class AdminApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ImportResource.class, PersonAuditResource.class, no.krr.reconcile.ReconciliationResource.class, no.krr.platform.MigrationsGate.class, no.krr.security.TokenTimeFilter.class, JobResource.class, NoStoreFilter.class,
+        return Set.of(ImportResource.class, PersonAuditResource.class, ReconciliationResource.class, JobResource.class,
+                MigrationsGate.class, BearerTokenFilter.class, RolesAllowedDynamicFeature.class, NoStoreFilter.class,
                 ExceptionMappers.WebApplication.class, ExceptionMappers.Unexpected.class);
     }
 }

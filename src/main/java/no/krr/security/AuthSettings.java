@@ -3,11 +3,12 @@ package no.krr.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The service's own authorization settings (the token checks themselves are MicroProfile JWT's). */
+/** The service's own authorization settings: accepted {@code acr}, legacy scopes, the admin scope, and roles from scopes. */
 @ApplicationScoped
 public class AuthSettings {
 
@@ -41,5 +42,23 @@ public class AuthSettings {
 
     public String adminScope() {
         return adminScope;
+    }
+
+    /**
+     * The roles of a caller with these scopes. ID-porten tokens have no {@code groups} claim: the
+     * roles are the scopes (the legacy {@code user/…} ones only while {@code krr.auth.legacy-scopes}
+     * is on), plus {@link #ADMIN_ROLE} for the admin scope.
+     */
+    public Set<String> rolesFor(Set<String> scopes) {
+        Set<String> roles = new HashSet<>();
+        for (String scope : scopes) {
+            if (!scope.startsWith("user/") || legacyScopes) {
+                roles.add(scope);
+            }
+        }
+        if (scopes.contains(adminScope)) {
+            roles.add(ADMIN_ROLE);
+        }
+        return Set.copyOf(roles);
     }
 }

@@ -1,28 +1,25 @@
 package no.krr.security;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import no.krr.person.NationalId;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The claims of the caller's ID-porten access token that the service uses: {@code pid} (the
  * citizen's national id), {@code scope}, {@code acr} (level of assurance), {@code client_id},
- * {@code consumer} (the organisation behind the client) and {@code jti}.
+ * {@code consumer} (the organisation behind the client) and {@code jti}. {@link BearerTokenFilter}
+ * fills it once the token is verified.
  */
 @RequestScoped
 public class CallerToken {
 
-    @Inject
-    JsonWebToken token;
+    private JWTClaimsSet claims = new JWTClaimsSet.Builder().build();
 
-    public boolean present() {
-        return token != null && token.getRawToken() != null;
+    void accept(JWTClaimsSet verified) {
+        claims = verified;
     }
 
     /** The {@code pid} claim, if it is a valid national id. */
@@ -43,24 +40,19 @@ public class CallerToken {
     }
 
     public Optional<String> jti() {
-        return Optional.ofNullable(token.getTokenID());
+        return Optional.ofNullable(claims.getJWTID());
     }
 
     /** The organisation number of {@code consumer.ID} ({@code 0192:<orgno>}). */
     public Optional<String> consumerOrgno() {
-        Object consumer = token.getClaim("consumer");
-        if (consumer instanceof JsonObject json && json.get("ID") instanceof JsonString id) {
-            String value = id.getString();
-            return Optional.of(value.substring(value.indexOf(':') + 1));
+        if (claims.getClaim("consumer") instanceof Map<?, ?> consumer && consumer.get("ID") instanceof String id) {
+            return Optional.of(id.substring(id.indexOf(':') + 1));
         }
         return Optional.empty();
     }
 
     private Optional<String> text(String claim) {
-        Object value = token.getClaim(claim);
-        if (value == null || value == JsonValue.NULL) {
-            return Optional.empty();
-        }
-        return Optional.of(value instanceof JsonString s ? s.getString() : value.toString());
+        Object value = claims.getClaim(claim);
+        return value == null ? Optional.empty() : Optional.of(value.toString());
     }
 }

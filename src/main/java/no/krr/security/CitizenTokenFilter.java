@@ -11,10 +11,10 @@ import no.krr.web.BearerChallenge;
 import no.krr.web.Problem;
 
 /**
- * The checks of the user API that MicroProfile JWT does not make: a {@code pid} that is a valid
- * national id (else 401, the token is not a citizen's) and an accepted {@code acr} (else 403).
- * Runs after authentication and before the role check, so a token with a bad {@code pid} is
- * refused as a token, whatever its scopes.
+ * The checks of the user API beyond a valid token: a {@code pid} that is a valid national id (else
+ * 401, the token is not a citizen's) and an accepted {@code acr} (else 403). Runs after
+ * {@link BearerTokenFilter} and before the role check, so a token with a bad {@code pid} is refused
+ * as a token, whatever its scopes.
  */
 @Provider
 @CitizenToken
@@ -31,9 +31,6 @@ public class CitizenTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getSecurityContext().getUserPrincipal() == null || !caller.present()) {
-            return; // no token: the role check answers 401
-        }
         if (caller.pid().isEmpty()) {
             LOG.info("Rejected access token: pid claim missing or not a valid national id");
             request.abortWith(Problem.of(401, "invalid-token", "Invalid access token",

@@ -11,9 +11,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The error page for errors the container raises before JAX-RS sees the request: above all a
- * bearer token the MicroProfile JWT mechanism rejected (401), but also unknown paths and uncaught
- * failures. Answers RFC 9457 problem details with the RFC 6750 challenge.
+ * The error page for errors the container raises outside JAX-RS: unknown paths, methods and
+ * uncaught failures (and a 401 or 403, should the container ever send one, with the RFC 6750
+ * challenge). Answers RFC 9457 problem details.
  */
 @WebServlet(urlPatterns = "/problem")
 public class ProblemServlet extends HttpServlet {

@@ -3,6 +3,7 @@ package no.krr.it;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -350,6 +351,12 @@ class UserApiIT {
         given().baseUri(base).get("/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().baseUri(base).get("/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks[0].data.migrations", equalTo("applied"));
+    }
+
+    @Test
+    void theJwksIsPublicEvenWithABadTokenAttached() {
+        given().baseUri(base).get("/.well-known/jwks.json").then().statusCode(200).body("keys.size()", greaterThan(0));
+        given().baseUri(base).auth().oauth2("not-a-token").get("/.well-known/jwks.json").then().statusCode(200);
     }
 
     @Test
