@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark of the user API: builds like ./sandbox, then, per signing algorithm (RS256, PS256,
 # ES256), starts the service on Payara Micro (free ports, fresh data in target/bench-data/api,
-# -Xmx512m -XX:+UseG1GC), imports the demo persons and measures requests/s and latency of
+# -Xms512m -Xmx512m -XX:+UseG1GC, 60 s of JIT warm-up), imports the demo persons and measures requests/s and latency of
 # /health/live, GET /rest/v1/person (JSON and JOSE) and PATCH with wrk at 1, 16 and 64
 # connections. Prints Markdown tables. See bench/README.md ("API").
 #
-#   bench/api.sh [--seconds 10] [--warmup 5] [--connections 1,16,64] [--algorithms RS256,PS256,ES256]
+#   bench/api.sh [--seconds 10] [--warmup 5] [--jit-warmup 60] [--connections 1,16,64] [--algorithms RS256,PS256,ES256]
 #                [--endpoints health,json,jose,patch] [--persons 10000] [--tokens 2000] [--jvm-option OPTION]...
 #                [--postgres]
 #

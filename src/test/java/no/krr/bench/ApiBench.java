@@ -53,7 +53,7 @@ import no.krr.testdouble.DemoData;
  * </pre>
  *
  * <p>Per algorithm: a fresh Payara Micro (through {@link LocalService}, free ports,
- * {@code -Xmx512m -XX:+UseG1GC}, {@code -Dkrr.signing.algorithm=…} with an ephemeral key, a fresh
+ * {@code -Xms512m -Xmx512m -XX:+UseG1GC}, {@code -Dkrr.signing.algorithm=…} with an ephemeral key, a fresh
  * data directory under {@code target/bench-data/api}), the published and {@code --persons}
  * synthetic demo persons imported through the import job, a pool of {@code --tokens} user tokens of
  * distinct AKTIV citizens minted by the double's ID-porten (valid one hour). One request of each
@@ -69,7 +69,8 @@ public final class ApiBench {
     private static final Path LUA = Path.of("bench/api.lua");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(10);
-    private static final List<String> PAYARA_JVM = List.of("-Xmx512m", "-XX:+UseG1GC");
+    /** A fixed heap, as the README's deployment has it: a growing heap made G1 collect 4 times as often. */
+    private static final List<String> PAYARA_JVM = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC");
     private static final Pattern RESULT = Pattern.compile("(\\w+)=([0-9.]+)");
     private static final long TOKEN_SEED = 20_261_128L;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -117,6 +118,8 @@ public final class ApiBench {
     private List<Endpoint> endpoints = List.of(Endpoint.values());
     private int seconds = 10;
     private int warmup = 5;
+    /** Seconds of load, over all endpoints, before the first measurement of a server (JIT). */
+    private int jitWarmup = 60;
     private int persons = 10_000;
     /** {@code jdbc:postgresql://host:port/} with {@code --postgres}, or null for the embedded H2. */
     private String postgres;
@@ -151,6 +154,7 @@ public final class ApiBench {
                         .map(s -> Endpoint.of(s.trim())).toList();
                 case "--seconds" -> seconds = Integer.parseInt(value(args, ++i, arg));
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, arg));
+                case "--jit-warmup" -> jitWarmup = Integer.parseInt(value(args, ++i, arg));
                 case "--persons" -> persons = Integer.parseInt(value(args, ++i, arg));
                 case "--postgres" -> postgres = BenchSupport.postgresServer();
                 case "--tokens" -> tokenCount = Integer.parseInt(value(args, ++i, arg));
@@ -159,7 +163,7 @@ public final class ApiBench {
                 case "--retries" -> retries = Integer.parseInt(value(args, ++i, arg));
                 case "-h", "--help" -> {
                     System.out.println("usage: bench/api.sh [--algorithms RS256,PS256,ES256] [--connections 1,16,64]"
-                            + " [--seconds 10] [--warmup 5] [--persons 10000] [--tokens 2000]"
+                            + " [--seconds 10] [--warmup 5] [--jit-warmup 60] [--persons 10000] [--tokens 2000]"
                             + " [--endpoints health,json,jose,patch] [--jvm-option OPTION]... [--idle-wait 600] [--retries 2]");
                     System.exit(0);
                 }
@@ -169,9 +173,10 @@ public final class ApiBench {
                 }
             }
         }
-        if (seconds < 1 || seconds > 600 || warmup < 0 || warmup > 600 || persons < 0 || tokenCount < 1
+        if (seconds < 1 || seconds > 600 || warmup < 0 || warmup > 600 || jitWarmup < 0 || jitWarmup > 3600
+                || persons < 0 || tokenCount < 1
                 || connections.isEmpty() || connections.stream().anyMatch(c -> c < 1 || c > 1024)) {
-            System.err.println("--seconds 1..600, --warmup 0..600, --persons >= 0, --tokens >= 1, --connections 1..1024");
+            System.err.println("--seconds 1..600, --warmup 0..600, --jit-warmup 0..3600, --persons >= 0, --tokens >= 1, --connections 1..1024");
             System.exit(2);
         }
         for (String a : algorithms) {
@@ -210,7 +215,7 @@ public final class ApiBench {
                 lines, aktiv.size(), pool.size(), wrk.get());
         long totalRuns = (long) algorithms.size() * endpoints.size() * connections.size();
         System.out.printf(Locale.ROOT, "%d measurements of %d s (+%d s warm-up) each: about %.0f min in all%n",
-                totalRuns, seconds, warmup, (totalRuns * (seconds + warmup + 1) + algorithms.size() * 30) / 60.0);
+                totalRuns, seconds, warmup, (totalRuns * (seconds + warmup + 1) + algorithms.size() * (30 + jitWarmup)) / 60.0);
 
         List<Measurement> results = new ArrayList<>();
         Map<String, String> startups = new LinkedHashMap<>();
@@ -270,6 +275,7 @@ public final class ApiBench {
             System.out.printf(Locale.ROOT, "minted %,d tokens in %.1f s: %s%n", minted.size(), (System.nanoTime() - m0) / 1e9, tokens);
 
             check(service, algorithm, pool.get(0), minted.get(0));
+            warmUpTheJit(service, tokens);
 
             for (Endpoint endpoint : endpoints) {
                 for (int c : connections) {
@@ -280,6 +286,23 @@ public final class ApiBench {
         } finally {
             service.stop();
             Runtime.getRuntime().removeShutdownHook(hook);
+        }
+    }
+
+    /**
+     * Load on every endpoint in turn, {@code --jit-warmup} seconds in all at 16 connections, before
+     * anything is measured: on 2 cores the JIT compiles Payara's request path for a minute or
+     * more, and without this the first endpoints measured ran up to 2.5 times slower than the same
+     * endpoints measured again later on the same server.
+     */
+    private void warmUpTheJit(LocalService service, Path tokens) throws Exception {
+        if (jitWarmup == 0) {
+            return;
+        }
+        int each = Math.max(1, jitWarmup / endpoints.size());
+        System.out.printf(Locale.ROOT, "JIT warm-up: %d s on each endpoint at 16 connections%n", each);
+        for (Endpoint endpoint : endpoints) {
+            wrk(service.baseUrl() + endpoint.path, endpoint, 16, each, tokens);
         }
     }
 
@@ -516,7 +539,8 @@ public final class ApiBench {
                 String.join(" ", PAYARA_JVM),
                 postgres == null ? "embedded H2" : "PostgreSQL on the same machine (its CPU counts as 'other')", wrk);
         System.out.printf(Locale.ROOT, "%,d demo persons imported per server; tokens of %,d distinct AKTIV citizens, round robin; "
-                + "per measurement %d s warm-up, then %d s measured%n", lines, tokens, warmup, seconds);
+                + "%d s of JIT warm-up per server over all endpoints, then per measurement %d s warm-up and %d s measured%n",
+                lines, tokens, jitWarmup, warmup, seconds);
         startups.forEach((alg, s) -> System.out.println("  " + alg + ": " + s));
         System.out.println();
         System.out.println("NOTE: wrk and the server share the " + CORES + " cores: wrk's own CPU share is in the second table.");

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Issue 5's benchmark in one run: the user API and the reconciliation, both on PostgreSQL holding
+# 1,000,000 persons, on one throwaway PostgreSQL server. Runs bench/api.sh --postgres (ES256 and
+# RS256; /health/live, GET JSON, GET JOSE, PATCH at 1, 16 and 64 connections) and then
+# bench/reconcile.sh --postgres (one RECONCILE run of all persons), and ends with both summaries
+# side by side. Takes about 25 minutes on 2 cores. See bench/README.md ("Production").
+#
+#   bench/production.sh [--persons 1000000]
+#
+# Needs wrk (apt-get install wrk). Extra Maven options go in BENCH_MVN_ARGS (e.g. -o for offline).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+persons=1000000
+if [ "${1:-}" = "--persons" ]; then
+    persons="$2"
+fi
+source .ci/jdk.sh
+if [ -z "${KRR_PG_URL:-}" ]; then
+    source .ci/postgres.sh
+    KRR_PG_PORT="${KRR_PG_PORT:-55498}" krr_start_postgres   # stopped and removed on exit (trap)
+fi
+out=target/bench-data/production
+mkdir -p "$out"
+echo "== user API on PostgreSQL, $persons persons (log: $out/api.txt)"
+bench/api.sh --postgres --persons "$persons" --algorithms ES256,RS256 | tee "$out/api.txt"
+echo "== reconciliation on PostgreSQL, $persons persons (log: $out/reconcile.txt)"
+bench/reconcile.sh --postgres --persons "$persons" | tee "$out/reconcile.txt"
+
+echo
+echo "== summary ($(date -u +%Y-%m-%d), $(nproc) cores)"
+grep -E '^\| (endpoint|---|GET|PATCH)' "$out/api.txt" | head -n 10
+grep -E '^(targets|  ES256|  RS256)' "$out/api.txt" || true
+grep -E '^\| persons|^\|--|^\| [0-9]' "$out/reconcile.txt" | head -n 4
