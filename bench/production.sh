@@ -29,5 +29,5 @@ bench/reconcile.sh --postgres --persons "$persons" | tee "$out/reconcile.txt"
 echo
 echo "== summary ($(date -u +%Y-%m-%d), $(nproc) cores)"
 grep -E '^\| (endpoint|---|GET|PATCH)' "$out/api.txt" | head -n 10
-grep -E '^(targets|  ES256|  RS256)' "$out/api.txt" || true
+grep -E '^targets|at 64:' "$out/api.txt" || true
 grep -E '^\| persons|^\|--|^\| [0-9]' "$out/reconcile.txt" | head -n 4
