@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -24,12 +25,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * contract §2 fixes ({@code mp.jwt.verify.*}). An {@code http(s)} JWKS location is fetched when the
  * first token arrives, cached for five minutes and fetched again (at most every
  * {@value #REFRESH_LIMIT_SECONDS} s) when a token names a key id the cache does not hold, so a
- * rotation at ID-porten needs no restart; a file location is read once.
+ * rotation at ID-porten needs no restart. The cache is refreshed ahead of its expiry, and while the
+ * JWKS cannot be fetched the last keys stay in use for up to an hour. A file location is read once.
  */
 @ApplicationScoped
 public class AccessTokens {
 
     static final long REFRESH_LIMIT_SECONDS = 5;
+    /** Connect and read timeout of one JWKS fetch (Nimbus's default, 0.5 s, is short for the internet). */
+    static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
+    /** How long the last keys fetched stay in use while the issuer's JWKS cannot be fetched. */
+    static final Duration OUTAGE_TOLERANCE = Duration.ofHours(1);
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
@@ -76,8 +82,12 @@ public class AccessTokens {
     private JWKSource<SecurityContext> keys() throws TokenVerifier.KeysUnavailable {
         try {
             if (keysLocation.startsWith("http://") || keysLocation.startsWith("https://")) {
-                return JWKSourceBuilder.<SecurityContext>create(URI.create(keysLocation).toURL())
+                DefaultResourceRetriever http = new DefaultResourceRetriever(
+                        (int) FETCH_TIMEOUT.toMillis(), (int) FETCH_TIMEOUT.toMillis(), JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT);
+                return JWKSourceBuilder.<SecurityContext>create(URI.create(keysLocation).toURL(), http)
+                        .refreshAheadCache(true)
                         .rateLimited(Duration.ofSeconds(REFRESH_LIMIT_SECONDS).toMillis())
+                        .outageTolerant(OUTAGE_TOLERANCE.toMillis())
                         .build();
             }
             Path file = keysLocation.startsWith("file:") ? Path.of(URI.create(keysLocation)) : Path.of(keysLocation);

@@ -46,6 +46,12 @@ public record AdminClient(String baseUri, String adminToken) {
         return fail("job did not end in time: " + location);
     }
 
+    /** {@code progress.done} of a job's report, 0 while the job has not reported progress yet. */
+    static long done(JsonPath report) {
+        Object done = report.get("progress.done");
+        return done == null ? 0 : ((Number) done).longValue();
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

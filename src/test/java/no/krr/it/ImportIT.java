@@ -164,7 +164,7 @@ class ImportIT {
 
         // stop as soon as some chunks are committed
         long deadline = System.currentTimeMillis() + 60_000;
-        while (admin.status(location).getInt("progress.done") == 0 && System.currentTimeMillis() < deadline) {
+        while (AdminClient.done(admin.status(location)) == 0 && System.currentTimeMillis() < deadline) {
             AdminClient.sleep(20);
         }
         given().baseUri(base).auth().oauth2(admin.adminToken()).post("/admin/v1/jobs/" + id + "/stop")

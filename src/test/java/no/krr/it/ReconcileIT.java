@@ -343,7 +343,7 @@ class ReconcileIT {
             String id = location.substring(location.lastIndexOf('/') + 1);
             AdminClient client = new AdminClient(base, admin);
             long deadline = System.currentTimeMillis() + 60_000;
-            while (client.status(location).getLong("progress.done") == 0 && System.currentTimeMillis() < deadline) {
+            while (AdminClient.done(client.status(location)) == 0 && System.currentTimeMillis() < deadline) {
                 AdminClient.sleep(50);
             }
             start("VERIFY").then().statusCode(409).contentType("application/problem+json");
