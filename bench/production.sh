@@ -28,6 +28,7 @@ bench/reconcile.sh --postgres --persons "$persons" | tee "$out/reconcile.txt"
 
 echo
 echo "== summary ($(date -u +%Y-%m-%d), $(nproc) cores)"
-grep -E '^\| (endpoint|---|GET|PATCH)' "$out/api.txt" | head -n 10
+# the first table of each part: from its header line to the first empty line
+awk '/^\| endpoint/ { p = 1 } p && /^$/ { exit } p' "$out/api.txt"
 grep -E '^targets|at 64:' "$out/api.txt" || true
-grep -E '^\| persons|^\|--|^\| [0-9]' "$out/reconcile.txt" | head -n 4
+awk '/^\| persons/ { p = 1 } p && /^$/ { exit } p' "$out/reconcile.txt"
