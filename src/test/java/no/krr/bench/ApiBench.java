@@ -106,7 +106,7 @@ public final class ApiBench {
     /** One measured wrk run. CPU shares are of the whole machine (all cores) over the run. */
     record Measurement(String algorithm, Endpoint endpoint, int connections, long requests, double seconds,
                        double p50ms, double p90ms, double p99ms, double maxMs, long errors, String errorDetail,
-                       double serverCpu, double wrkCpu, double otherCpu, int jwksFetches) {
+                       double serverCpu, double wrkCpu, double dbCpu, double otherCpu, int jwksFetches) {
 
         double perSecond() {
             return requests / seconds;
@@ -391,19 +391,22 @@ public final class ApiBench {
         int jwksBefore = service.world().jwksRequests();
         double serverBefore = cpuSeconds(payara);
         double machineBefore = machineBusySeconds();
+        double dbBefore = BenchSupport.postgresCpuSeconds(postgres);
         WrkRun run = wrk(url, endpoint, c, seconds, tokens);
         double server = cpuSeconds(payara) - serverBefore;
+        double db = BenchSupport.postgresCpuSeconds(postgres) - dbBefore;
         double machine = machineBusySeconds() - machineBefore;
         double wall = run.seconds();
         double capacity = wall * CORES;
-        double other = Math.max(0, machine - server - run.cpuSeconds());
+        // PostgreSQL serves the server's queries: its CPU is part of the work, not a disturbance
+        double other = Math.max(0, machine - server - run.cpuSeconds() - (Double.isNaN(db) ? 0 : db));
         Measurement m = new Measurement(algorithm, endpoint, c, run.requests(), wall, run.p50ms(), run.p90ms(), run.p99ms(),
-                run.maxMs(), run.errors(), run.errorDetail(), server / capacity, run.cpuSeconds() / capacity, other / capacity,
+                run.maxMs(), run.errors(), run.errorDetail(), server / capacity, run.cpuSeconds() / capacity, db / capacity, other / capacity,
                 service.world().jwksRequests() - jwksBefore);
         System.out.printf(Locale.ROOT, "  %-5s %-20s c=%-3d %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d"
-                        + "  CPU of %d cores: server %3.0f %%, wrk %3.0f %%, other %3.0f %%%n",
+                        + "  CPU of %d cores: server %3.0f %%, wrk %3.0f %%, PostgreSQL %3.0f %%, other %3.0f %%%n",
                 algorithm, endpoint.label, c, m.perSecond(), m.p50ms(), m.p99ms(), m.errors(), CORES,
-                100 * m.serverCpu(), 100 * m.wrkCpu(), 100 * m.otherCpu());
+                100 * m.serverCpu(), 100 * m.wrkCpu(), 100 * m.dbCpu(), 100 * m.otherCpu());
         if (m.jwksFetches() > 0) {
             System.out.println("    the server fetched the ID-porten JWKS " + m.jwksFetches() + " times during the run");
         }
@@ -581,13 +584,13 @@ public final class ApiBench {
         }
         System.out.println();
         System.out.println("CPU during the measured seconds, share of all " + CORES + " cores (server = Payara; wrk = the load generator;"
-                + " other = the rest of the machine, the bench JVM with the double included):");
+                + " PostgreSQL = the database server with --postgres; other = the rest of the machine, the bench JVM with the double included):");
         System.out.println();
         StringBuilder cpuHead = new StringBuilder("| endpoint | alg |");
         StringBuilder cpuRule = new StringBuilder("|---|---|");
         for (int c : connections) {
-            cpuHead.append(String.format(" %d conn: server | wrk | other |", c));
-            cpuRule.append("--:|--:|--:|");
+            cpuHead.append(String.format(" %d conn: server | wrk | PostgreSQL | other |", c));
+            cpuRule.append("--:|--:|--:|--:|");
         }
         System.out.println(cpuHead);
         System.out.println(cpuRule);
@@ -596,8 +599,8 @@ public final class ApiBench {
                 StringBuilder row = new StringBuilder("| " + e.label + " | " + alg + " |");
                 for (int c : connections) {
                     Measurement m = find(results, alg, e, c);
-                    row.append(m == null ? " | | |" : String.format(Locale.ROOT, " %.0f %% | %.0f %% | %.0f %% |",
-                            100 * m.serverCpu(), 100 * m.wrkCpu(), 100 * m.otherCpu()));
+                    row.append(m == null ? " | | | |" : String.format(Locale.ROOT, " %.0f %% | %.0f %% | %.0f %% | %.0f %% |",
+                            100 * m.serverCpu(), 100 * m.wrkCpu(), 100 * m.dbCpu(), 100 * m.otherCpu()));
                 }
                 System.out.println(row);
             }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -159,5 +160,29 @@ final class BenchSupport {
             System.exit(2);
         }
         return server.endsWith("/") ? server : server + "/";
+    }
+
+    /**
+     * CPU time of the PostgreSQL server on this machine that {@code KRR_PG_URL} names: its postmaster
+     * (found by {@code -p <port>} in its arguments, as {@code .ci/postgres.sh} starts it) and
+     * every process under it (background workers, the service's connections). They share the
+     * machine's cores with the server and the bench. A backend that exits between two readings
+     * takes its CPU time with it, but the service's pool keeps its connections. NaN when no such
+     * postmaster runs here; 0 without {@code --postgres} ({@code postgres} null).
+     */
+    static double postgresCpuSeconds(String postgres) {
+        if (postgres == null) {
+            return 0;
+        }
+        Matcher port = Pattern.compile("//[^/:]+:(\\d+)/").matcher(postgres);
+        String p = port.find() ? port.group(1) : "5432";
+        Optional<ProcessHandle> postmaster = ProcessHandle.allProcesses()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .filter(h -> List.of(h.info().arguments().orElse(new String[0])).stream()
+                        .collect(java.util.stream.Collectors.joining(" ")).matches(".*-p " + p + "(\\s.*)?"))
+                .findFirst();
+        return postmaster.map(pm -> Stream.concat(Stream.of(pm), pm.descendants())
+                        .mapToDouble(h -> seconds(h.info().totalCpuDuration().orElse(Duration.ZERO))).sum())
+                .orElse(Double.NaN);
     }
 }

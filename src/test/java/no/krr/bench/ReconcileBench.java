@@ -237,14 +237,14 @@ public final class ReconcileBench {
 
             long gcOffset0 = Files.exists(gcLog) ? Files.size(gcLog) : 0;
             Duration importCpuBefore = payara.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
-            double importDbBefore = postgresCpuSeconds();
+            double importDbBefore = BenchSupport.postgresCpuSeconds(postgres);
             long i0 = System.nanoTime();
             JsonObject imported = service.importNdjson(HttpRequest.BodyPublishers.ofFile(file), POLL_EVERY, JOB_TIMEOUT,
                     job -> System.out.printf(Locale.ROOT, "import: 202 after %.1f s, %s%n", (System.nanoTime() - i0) / 1e9, job.getPath()),
                     progress(i0));
             Duration importWall = Duration.ofNanos(System.nanoTime() - i0);
             Duration importCpu = payara.toHandle().info().totalCpuDuration().orElse(Duration.ZERO).minus(importCpuBefore);
-            double importDbCpu = postgresCpuSeconds() - importDbBefore;
+            double importDbCpu = BenchSupport.postgresCpuSeconds(postgres) - importDbBefore;
             long importGcPeak = gcFigures(gcLog, gcOffset0).peakMb();
             System.out.printf(Locale.ROOT, "import COMPLETED in %.1f s (server CPU %.1f s%s), counts %s%n", seconds(importWall),
                     seconds(importCpu), postgres == null ? "" : String.format(Locale.ROOT, ", PostgreSQL CPU %.1f s", importDbCpu),
@@ -272,7 +272,7 @@ public final class ReconcileBench {
                              Duration importCpu, double importDbCpu) throws Exception {
         ProcessHandle payara = service.payara().toHandle();
         Duration cpuBefore = payara.info().totalCpuDuration().orElse(Duration.ZERO);
-        double dbBefore = postgresCpuSeconds();
+        double dbBefore = BenchSupport.postgresCpuSeconds(postgres);
         Duration ownCpuBefore = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
         double machineBefore = machineBusySeconds();
         long gcOffset = Files.exists(gcLog) ? Files.size(gcLog) : 0;
@@ -331,7 +331,7 @@ public final class ReconcileBench {
         }
         Duration cpu = payara.info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore);
         Duration ownCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(ownCpuBefore);
-        double dbCpu = postgres == null ? 0 : postgresCpuSeconds() - dbBefore;
+        double dbCpu = postgres == null ? 0 : BenchSupport.postgresCpuSeconds(postgres) - dbBefore;
         double machine = machineBusySeconds();
         double otherCpu = machine < 0 || machineBefore < 0 ? Double.NaN
                 : Math.max(0, machine - machineBefore - seconds(cpu) - seconds(ownCpu) - dbCpu);
@@ -368,30 +368,6 @@ public final class ReconcileBench {
         } catch (java.sql.SQLException e) {
             return -1;
         }
-    }
-
-    /**
-     * CPU time of the PostgreSQL server on this machine that {@code KRR_PG_URL} names: its postmaster
-     * (found by {@code -p <port>} in its arguments, as {@code .ci/postgres.sh} starts it) and
-     * every process under it (background workers, the service's connections). They share the
-     * machine's cores with the server and the bench. A backend that exits between two readings
-     * takes its CPU time with it, but the service's pool keeps its connections. NaN when no such
-     * postmaster runs here.
-     */
-    private double postgresCpuSeconds() {
-        if (postgres == null) {
-            return 0;
-        }
-        Matcher port = Pattern.compile("//[^/:]+:(\\d+)/").matcher(postgres);
-        String p = port.find() ? port.group(1) : "5432";
-        Optional<ProcessHandle> postmaster = ProcessHandle.allProcesses()
-                .filter(h -> h.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-                .filter(h -> List.of(h.info().arguments().orElse(new String[0])).stream()
-                        .collect(java.util.stream.Collectors.joining(" ")).matches(".*-p " + p + "(\\s.*)?"))
-                .findFirst();
-        return postmaster.map(pm -> Stream.concat(Stream.of(pm), pm.descendants())
-                        .mapToDouble(h -> seconds(h.info().totalCpuDuration().orElse(Duration.ZERO))).sum())
-                .orElse(Double.NaN);
     }
 
     private static java.util.function.Consumer<JsonObject> progress(long t0) {
