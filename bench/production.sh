@@ -3,7 +3,7 @@
 # 1,000,000 persons, on one throwaway PostgreSQL server. Runs bench/api.sh --postgres (ES256 and
 # RS256; /health/live, GET JSON, GET JOSE, PATCH at 1, 16 and 64 connections) and then
 # bench/reconcile.sh --postgres (one RECONCILE run of all persons), and ends with both summaries
-# side by side. Takes about 30 minutes on 2 cores. See bench/README.md ("Production").
+# side by side. Takes about 30 minutes on 2 cores. See bench/README.md ("API", "Running it").
 #
 #   bench/production.sh [--persons 1000000]
 #
