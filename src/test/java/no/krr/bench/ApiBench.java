@@ -132,14 +132,7 @@ public final class ApiBench {
     public static void main(String[] args) throws Exception {
         ApiBench bench = new ApiBench();
         bench.parse(args);
-        int exit;
-        try {
-            exit = bench.run();
-        } catch (LocalService.Failure e) {
-            System.err.println("bench: " + e.getMessage());
-            exit = 1;
-        }
-        System.exit(exit);
+        BenchSupport.runAndExit(bench::run);
     }
 
     private void parse(String[] args) {

@@ -185,4 +185,22 @@ final class BenchSupport {
                         .mapToDouble(h -> seconds(h.info().totalCpuDuration().orElse(Duration.ZERO))).sum())
                 .orElse(Double.NaN);
     }
+
+    /** A benchmark's run: its exit status (0 when every check passed). */
+    @FunctionalInterface
+    interface Run {
+        int run() throws Exception;
+    }
+
+    /** Runs a benchmark and exits the JVM with its status; a {@link LocalService.Failure} is one line and status 1. */
+    static void runAndExit(Run bench) throws Exception {
+        int exit;
+        try {
+            exit = bench.run();
+        } catch (LocalService.Failure e) {
+            System.err.println("bench: " + e.getMessage());
+            exit = 1;
+        }
+        System.exit(exit);
+    }
 }

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -146,6 +147,22 @@ public final class IdPorten {
     /** An admin token builder: scope {@code krr:admin} only, no {@code pid} (add one with {@link Token#pid} if wanted). */
     public Token adminToken() {
         return new Token().scope(ADMIN_SCOPE);
+    }
+
+    /**
+     * Defects every token check must refuse (signature, algorithm, key, time, issuer), by name:
+     * the unit tests of the verifier and the container tests add their own to these.
+     */
+    public static List<Map.Entry<String, UnaryOperator<Token>>> invalidTokenKinds() {
+        return List.of(
+                Map.entry("expired", Token::expired),
+                Map.entry("iat in the future", Token::issuedInFuture),
+                Map.entry("signed with another key", Token::signedWithUnknownKey),
+                Map.entry("alg none", Token::unsigned),
+                Map.entry("HS256 with the public key", Token::keyConfusion),
+                Map.entry("HS256 with the public key PEM", Token::keyConfusionPem),
+                Map.entry("unknown kid", Token::unknownKid),
+                Map.entry("wrong issuer", Token::wrongIssuer));
     }
 
     /** The same id with its last check digit changed, so the check digits no longer match. */
