@@ -8,7 +8,11 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import java.nio.file.Path;
 
-/** Deletes an import's file once the import completed; a stopped or failed one keeps it for a restart. */
+/**
+ * Deletes an import's file once the import completed. A stopped or failed one keeps it for a restart,
+ * for {@code krr.import.retention}; {@link ImportFileSweep} deletes it after that (and the file of an
+ * abandoned import, which no listener sees end).
+ */
 @Dependent
 @Named("importFileCleanup")
 public class ImportFileCleanup extends AbstractJobListener {
