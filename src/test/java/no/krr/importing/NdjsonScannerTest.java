@@ -157,4 +157,13 @@ class NdjsonScannerTest {
         assertFalse(ImportFileSweep.shouldDelete(Optional.empty(), NOW.minusSeconds(5), NOW, WEEK), "perhaps being stored now");
         assertTrue(ImportFileSweep.shouldDelete(Optional.empty(), NOW.minus(Duration.ofDays(8)), NOW, WEEK));
     }
+
+    @Test
+    void theListenerDeletesAfterAJobThatRanToItsEndOnly() {
+        assertTrue(ImportFileCleanup.ranToItsEnd(BatchStatus.COMPLETED));
+        assertTrue(ImportFileCleanup.ranToItsEnd(BatchStatus.STARTED), "Payara's status while afterJob runs");
+        assertFalse(ImportFileCleanup.ranToItsEnd(BatchStatus.FAILED));
+        assertFalse(ImportFileCleanup.ranToItsEnd(BatchStatus.STOPPED));
+        assertFalse(ImportFileCleanup.ranToItsEnd(BatchStatus.STOPPING));
+    }
 }
