@@ -43,6 +43,17 @@ public class ImportDetails implements JobDetails {
         return JOB;
     }
 
+    /** A restart needs the file: after {@code krr.import.retention} it is gone, and the restart is refused. */
+    @Override
+    public long restart(JobExecution execution) {
+        String file = BatchRuntime.getJobOperator().getParameters(execution.getExecutionId()).getProperty("file");
+        if (file != null && !java.nio.file.Files.exists(java.nio.file.Path.of(file))) {
+            throw new jakarta.batch.operations.JobRestartException(
+                    "its file was deleted (krr.import.retention after it ended); import the file again");
+        }
+        return JobDetails.super.restart(execution);
+    }
+
     @Override
     public void addTo(JsonObjectBuilder report, JobExecution execution) {
         var operator = BatchRuntime.getJobOperator();

@@ -6,9 +6,11 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.io.InputStream;
 import java.util.Properties;
 import no.krr.admin.JobResource;
 import no.krr.security.AuthSettings;
+import no.krr.web.BoundedBody;
 import no.krr.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -46,13 +49,23 @@ public class ImportResource {
     @Operation(summary = "Import persons",
             description = "One Person JSON per line (the shape of GET /rest/v1/person with every field). The file is stored, "
                     + "then imported by the batch job `import-persons` in checkpointed chunks: persons are upserted by "
-                    + "national id, and a line that fails validation is skipped and reported with its line number and reason.")
+                    + "national id, and a line that fails validation (or is longer than 64 KiB) is skipped and reported with its "
+                    + "line number and reason. The body may be at most krr.import.max-bytes (2 GiB by default).")
     @RequestBody(content = @Content(mediaType = NDJSON))
     @APIResponse(responseCode = "202", description = "Import started; Location names the job")
     @APIResponse(responseCode = "400", description = "The body has no line with content")
     @APIResponse(responseCode = "415", description = "Not application/x-ndjson")
-    public Response start(InputStream body) throws IOException {
-        ImportFiles.Stored stored = files.store(body);
+    @APIResponse(responseCode = "413", description = "The body is larger than krr.import.max-bytes (2 GiB by default); nothing is stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response start(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) throws IOException {
+        ImportFiles.Stored stored;
+        try {
+            BoundedBody.refuseByLength(contentLength, files.maxBytes());
+            stored = files.store(body, files.maxBytes());
+        } catch (BoundedBody.TooLarge e) {
+            return Problem.of(413, "import-too-large", "Import too large", "The import may be at most " + e.limit()
+                    + " bytes (krr.import.max-bytes); nothing was stored.").response().build();
+        }
         if (stored.lines() == 0) {
             files.delete(stored.path());
             return Problem.of(400, "empty-import", "Empty import", "The body has no line with content.").response().build();

@@ -6,17 +6,16 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Reads an import file line by line. Its checkpoint is the number of the last line handed out and
  * the count of lines with content so far, so a restart skips exactly the lines whose chunk was
- * committed and progress goes on counting where it stopped. Blank lines are ignored.
+ * committed and progress goes on counting where it stopped. Blank lines are ignored; a line over
+ * 64 KiB is handed out without its text, and the processor skips it ({@link NdjsonScanner}).
  */
 @Dependent
 @Named("ndjsonLineReader")
@@ -33,15 +32,15 @@ public class NdjsonLineReader extends AbstractItemReader {
     @Inject
     StepContext step;
 
-    private BufferedReader reader;
+    private NdjsonScanner reader;
     private long lineNumber;
     private long linesRead;
 
     @Override
     public void open(Serializable checkpoint) throws IOException {
-        reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+        reader = new NdjsonScanner(Files.newInputStream(Path.of(file)));
         Position resume = checkpoint instanceof Position p ? p : new Position(0, 0);
-        while (lineNumber < resume.lineNumber() && reader.readLine() != null) {
+        while (lineNumber < resume.lineNumber() && reader.next() != null) {
             lineNumber++;
         }
         linesRead = resume.linesRead();
@@ -50,13 +49,13 @@ public class NdjsonLineReader extends AbstractItemReader {
 
     @Override
     public NdjsonLine readItem() throws IOException {
-        String text;
-        while ((text = reader.readLine()) != null) {
+        NdjsonScanner.Line line;
+        while ((line = reader.next()) != null) {
             lineNumber++;
-            if (!text.isBlank()) {
+            if (line.content()) {
                 linesRead++;
                 step.setTransientUserData(position());
-                return new NdjsonLine(lineNumber, text);
+                return line.tooLong() ? NdjsonLine.tooLong(lineNumber) : new NdjsonLine(lineNumber, line.text());
             }
         }
         return null;

@@ -14,6 +14,9 @@ public class PersonLineProcessor implements ItemProcessor {
     @Override
     public Object processItem(Object item) throws InvalidLineException {
         NdjsonLine line = (NdjsonLine) item;
+        if (line.isTooLong()) {
+            throw new InvalidLineException(NdjsonScanner.TOO_LONG);
+        }
         try {
             return PersonJsonReader.read(line.text(), PersonJsonReader.Mode.STRICT);
         } catch (InvalidPersonException e) {

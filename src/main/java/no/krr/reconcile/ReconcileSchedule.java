@@ -1,7 +1,6 @@
 package no.krr.reconcile;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.CronTrigger;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -15,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Starts the scheduled reconciliation ({@code krr.reconcile.schedule}, a cron expression in Oslo
- * time, or {@code off}) in mode {@code krr.reconcile.mode}. Every instance of a cluster schedules
+ * time, or {@code off}) in mode {@code krr.reconcile.mode}. The expression is read on Oslo's wall
+ * clock ({@link WallClockCronTrigger}): once a day across daylight-saving changes. Every instance of a cluster schedules
  * it; the run lock lets exactly one of them run it.
  */
 @ApplicationScoped
@@ -42,7 +42,7 @@ public class ReconcileSchedule {
             return;
         }
         Mode mode = settings.scheduledMode();
-        scheduled = scheduler.schedule(() -> run(mode), new CronTrigger(toJakartaCron(cron), OSLO));
+        scheduled = scheduler.schedule(() -> run(mode), new WallClockCronTrigger(toJakartaCron(cron), OSLO));
         LOG.info(() -> "Scheduled reconciliation (" + mode + ") at '" + cron + "' Europe/Oslo");
     }
 

@@ -14,15 +14,19 @@ import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +38,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import no.krr.admin.JobResource;
 import no.krr.security.AuthSettings;
+import no.krr.web.BoundedBody;
 import no.krr.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -74,10 +79,14 @@ public class ReconciliationResource {
     @APIResponse(responseCode = "202", description = "Started; Location names the reconciliation")
     @APIResponse(responseCode = "400", description = "The body is not {\"mode\":\"VERIFY\"|\"RECONCILE\"}")
     @APIResponse(responseCode = "409", description = "A reconciliation is already running somewhere in the cluster")
-    public Response start(String body) {
+    @APIResponse(responseCode = "413", description = "The body is larger than 16 KiB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response start(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) throws IOException {
         Mode mode;
         try {
-            mode = parseMode(body);
+            mode = parseMode(new String(BoundedBody.read(contentLength, body, BoundedBody.JSON_MAX_BYTES), StandardCharsets.UTF_8));
+        } catch (BoundedBody.TooLarge e) {
+            return e.response();
         } catch (IllegalArgumentException e) {
             return Problem.of(400, "invalid-body", "Invalid body", e.getMessage()).response().build();
         }

@@ -40,6 +40,9 @@ class ImportIT {
     static final String AUDIENCE = "https://krr.test/api";
 
     static OutsideWorld world;
+    static java.nio.file.Path dataDir;
+    /** Small enough to test, large enough for the 30 000 persons of the stop-and-restart test. */
+    static final long MAX_BYTES = 48L << 20;
 
     @Deployment
     static WebArchive deployment() throws Exception {
@@ -47,8 +50,11 @@ class ImportIT {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("krr-it-keys-");
         java.nio.file.Path keystore = dir.resolve("signing.p12");
         new no.krr.signing.Keytool(dir).chained(keystore, "signing", "RSA", "2048");
+        dataDir = java.nio.file.Files.createTempDirectory("krr-it-import-");
         // small chunks, so a stop lands part way through an import; PS256 from a keystore with a chain
         return ServiceDeployment.war(world, Map.of(
+                "krr.data-dir", dataDir.toString(),
+                "krr.import.max-bytes", Long.toString(MAX_BYTES),
                 "mp.jwt.verify.audiences", AUDIENCE,
                 "krr.auth.legacy-scopes", "false",
                 "krr.import.chunk-size", "100",
@@ -221,5 +227,137 @@ class ImportIT {
                 .get("/rest/v1/person").then().statusCode(403)
                 .header("WWW-Authenticate", startsWith("Bearer error=\"insufficient_scope\""))
                 .body("status", equalTo(403));
+    }
+
+    // --- bounded input (issue 13)
+
+    java.util.Set<java.nio.file.Path> importFiles() throws java.io.IOException {
+        java.nio.file.Path dir = dataDir.resolve("imports");
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return java.util.Set.of();
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.collect(Collectors.toSet());
+        }
+    }
+
+    void assertNoNewImportFile(java.util.Set<java.nio.file.Path> before) throws java.io.IOException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        java.util.Set<java.nio.file.Path> now = importFiles();
+        while (!before.containsAll(now) && System.currentTimeMillis() < deadline) {
+            AdminClient.sleep(100);
+            now = importFiles();
+        }
+        java.util.Set<java.nio.file.Path> added = new java.util.HashSet<>(now);
+        added.removeAll(before);
+        assertEquals(java.util.Set.of(), added, "a file left behind under krr.data-dir/imports");
+    }
+
+    @Test
+    void anImportWhoseContentLengthIsOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        java.util.Set<java.nio.file.Path> before = importFiles();
+        java.net.URI uri = java.net.URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            String request = "POST /admin/v1/imports HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + "Authorization: Bearer " + admin.adminToken() + "\r\n"
+                    + "Content-Type: application/x-ndjson\r\nContent-Length: " + (MAX_BYTES + 1) + "\r\n"
+                    + "Connection: close\r\n\r\n{}\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // the server answers without reading the body, and keeps the connection for it: read the answer only
+            java.io.InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            while (!head.toString(java.nio.charset.StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b == -1) {
+                    break;
+                }
+                head.write(b);
+            }
+            String headers = head.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(headers);
+            String answer = headers + (length.find()
+                    ? new String(in.readNBytes(Integer.parseInt(length.group(1))), java.nio.charset.StandardCharsets.UTF_8) : "");
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("application/problem+json"), answer);
+            assertTrue(answer.contains("krr.import.max-bytes"), answer);
+        }
+        assertNoNewImportFile(before);
+    }
+
+    @Test
+    void anImportStreamedPastTheLimitWithoutLengthIs413AndLeavesNoFile() throws Exception {
+        java.util.Set<java.nio.file.Path> before = importFiles();
+        byte[] line = ("{\"personidentifikator\":\"23079421936\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\"}\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long size = MAX_BYTES + 1;
+        java.io.InputStream body = new java.io.InputStream() {
+            long sent;
+
+            @Override
+            public int read() {
+                return sent < size ? line[(int) (sent++ % line.length)] : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (sent >= size) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, size - sent);
+                for (int i = 0; i < n; i++) {
+                    b[off + i] = line[(int) (sent++ % line.length)];
+                }
+                return n;
+            }
+        };
+        java.net.http.HttpResponse<String> answer;
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()) {
+            answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/v1/imports"))
+                    .header("Authorization", "Bearer " + admin.adminToken())
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> body))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+        assertEquals(413, answer.statusCode(), answer.body());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals(413, JsonPath.from(answer.body()).getInt("status"));
+        assertTrue(answer.body().contains("at most " + MAX_BYTES + " bytes"), answer.body());
+        assertNoNewImportFile(before);
+        // and the service goes on serving
+        person("23079421936");
+    }
+
+    @Test
+    void aLineOverSixtyFourKibIsSkippedWithItsLineNumberAndTheRestImported() throws Exception {
+        java.util.Set<java.nio.file.Path> before = importFiles();
+        String longLine = "{\"personidentifikator\":\"16889240028\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\",\"x\":\""
+                + "a".repeat(70_000) + "\"}";
+        String ndjson = String.join("\n",
+                "{\"personidentifikator\":\"15889140078\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\"}",
+                "",
+                longLine,
+                "{\"personidentifikator\":\"17889340088\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\"}");
+        JsonPath report = admin.importAndWait(ndjson);
+        assertEquals("COMPLETED", report.getString("status"));
+        assertEquals(3, report.getInt("counts.read"));
+        assertEquals(2, report.getInt("counts.written"));
+        assertEquals(1, report.getInt("counts.skipped"));
+        assertEquals(3, report.getInt("skippedLines[0].line"));
+        assertEquals("line longer than 65536 bytes", report.getString("skippedLines[0].reason"));
+        assertEquals("AKTIV", person("17889340088").getString("status"), "the line after the long one is imported");
+        assertEquals("IKKE_REGISTRERT", person("16889240028").getString("status"));
+        assertNoNewImportFile(before);
+    }
+
+    @Test
+    void anOversizedReconciliationBodyIs413() {
+        String body = "{\"mode\":\"VERIFY\",\"padding\":\"" + "x".repeat(20_000) + "\"}";
+        given().baseUri(base).auth().oauth2(admin.adminToken()).contentType("application/json").body(body)
+                .post("/admin/v1/reconciliations")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413)).body("detail", containsString("16384"));
     }
 }

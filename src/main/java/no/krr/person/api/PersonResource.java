@@ -40,6 +40,7 @@ import no.krr.security.FieldGroup;
 import no.krr.security.ScopeFieldGroups;
 import no.krr.security.Scopes;
 import no.krr.signing.ResponseSigner;
+import no.krr.web.BoundedBody;
 import no.krr.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -166,12 +167,11 @@ public class PersonResource {
                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
                           InputStream body) throws IOException {
         NationalId pid = caller.pid().orElseThrow();
-        if (contentLength != null && contentLength > SpraakPatch.MAX_BYTES) {
-            return tooLarge();
-        }
-        byte[] bytes = body.readNBytes(SpraakPatch.MAX_BYTES + 1);
-        if (bytes.length > SpraakPatch.MAX_BYTES) {
-            return tooLarge();
+        byte[] bytes;
+        try {
+            bytes = BoundedBody.read(contentLength, body, SpraakPatch.MAX_BYTES);
+        } catch (BoundedBody.TooLarge e) {
+            return e.response();
         }
         Spraak wanted;
         try {
@@ -233,11 +233,6 @@ public class PersonResource {
                 .map(tag -> tag.replace("\"", ""))
                 .map(tag -> tag.endsWith(Representation.JOSE_SUFFIX) ? tag.substring(0, tag.length() - Representation.JOSE_SUFFIX.length()) : tag)
                 .anyMatch(current::equals);
-    }
-
-    private static Response tooLarge() {
-        return Problem.of(413, "body-too-large", "Body too large",
-                "The body may be at most " + SpraakPatch.MAX_BYTES + " bytes.").response().build();
     }
 
     /** A strong validator of the JSON body: it changes whenever a byte of the body does. */

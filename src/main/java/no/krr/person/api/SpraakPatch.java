@@ -19,7 +19,7 @@ import no.krr.person.Spraak;
  */
 public final class SpraakPatch {
 
-    public static final int MAX_BYTES = 16 * 1024;
+    public static final int MAX_BYTES = no.krr.web.BoundedBody.JSON_MAX_BYTES;
     // looked up once: Json.createParser searches the class path for a provider on every call
     private static final JsonProvider JSON = JsonProvider.provider();
 
