@@ -1,7 +1,7 @@
 # Sourced by .ci/run (and usable by hand): a throwaway PostgreSQL on 127.0.0.1:${KRR_PG_PORT:-55432},
 # trust auth, data in a temporary directory, stopped and removed when the calling shell exits.
-# max_prepared_transactions > 0: a batch chunk commits our rows and the batch checkpoint with
-# two-phase commit (XA), which PostgreSQL allows only with prepared transactions switched on.
+# PostgreSQL's default settings (max_prepared_transactions = 0): the service never uses two-phase
+# commit. Only max_connections is raised, for the cluster test's two servers.
 # Installs PostgreSQL from Debian's packages when it is missing. Exports KRR_PG_URL.
 
 krr_start_postgres() {
@@ -17,7 +17,7 @@ krr_start_postgres() {
     # initdb and postgres refuse to run as root
     runuser -u postgres -- "$bin/initdb" -D "$KRR_PG_DIR/data" -A trust -U postgres -E UTF8 >/dev/null
     runuser -u postgres -- "$bin/pg_ctl" -D "$KRR_PG_DIR/data" -l "$KRR_PG_DIR/log" -w \
-        -o "-h 127.0.0.1 -p $port -k $KRR_PG_DIR -c max_connections=300 -c max_prepared_transactions=200 -c fsync=off" start >/dev/null
+        -o "-h 127.0.0.1 -p $port -k $KRR_PG_DIR -c max_connections=300 -c fsync=off" start >/dev/null
     KRR_PG_BIN="$bin"
     export KRR_PG_URL="jdbc:postgresql://127.0.0.1:$port/"
     trap krr_stop_postgres EXIT

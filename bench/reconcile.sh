@@ -9,8 +9,8 @@
 #                      [--postgres [--postgres-params reWriteBatchedInserts=true]]
 #
 # --postgres: the service stores in PostgreSQL (database krr_bench, made afresh for each size). Unless
-# KRR_PG_URL names a server already (jdbc:postgresql://host:port/, user postgres, trust auth, prepared
-# transactions on), a throwaway one is started with .ci/postgres.sh on KRR_PG_PORT (default 55499, not
+# KRR_PG_URL names a server already (jdbc:postgresql://host:port/, user postgres, trust auth,
+# default settings), a throwaway one is started with .ci/postgres.sh on KRR_PG_PORT (default 55499, not
 # CI's 55432) and removed when the bench ends. It runs on the same cores as the server and the bench.
 #
 # The doubles run in the bench JVM and hold every person as a JSON string: it gets BENCH_JVM_HEAP

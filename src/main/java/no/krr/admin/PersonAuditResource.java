@@ -43,7 +43,8 @@ public class PersonAuditResource {
     @GET
     @Operation(summary = "A person's audit trail",
             description = "Every change of the person's data, newest first: field, old and new value, time, who (citizen or "
-                    + "job), and for a citizen the token's client_id, consumer organisation, acr and jti.")
+                    + "job), for a citizen the token's client_id, consumer organisation, acr and jti, for a job its "
+                    + "execution id and who started it (startedBy).")
     @APIResponse(responseCode = "200", description = "The trail (empty when nothing was ever changed)")
     @APIResponse(responseCode = "400", description = "Not a valid national id, or a bad limit")
     public Response trail(@PathParam("pid") String pid, @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -78,6 +79,7 @@ public class PersonAuditResource {
         entry.acr().ifPresent(v -> json.add("acr", v));
         entry.jti().ifPresent(v -> json.add("jti", v));
         entry.jobExecutionId().ifPresent(v -> json.add("jobExecutionId", v));
+        entry.startedBy().ifPresent(v -> json.add("startedBy", v));
         return json;
     }
 }

@@ -8,12 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import jakarta.inject.Inject;
 import no.krr.admin.JobDetails;
 import no.krr.admin.JobProgress;
@@ -21,10 +18,11 @@ import no.krr.admin.JobProgressStore;
 import no.krr.admin.Progress;
 
 /**
- * The report of an import: {@code counts} (read, written, skipped, and changed: persons added or
- * actually changed, 0 when the same file is imported again) over all executions of the job
- * instance up to this one (complete once the execution ended), its progress in lines (live while
- * it runs), and the first skipped lines with their reasons.
+ * The report of an import: {@code counts} (written, skipped, read as their sum, and changed:
+ * persons added or actually changed, 0 when the same file is imported again) of every chunk the
+ * job instance committed over all its executions ({@link ImportStore}: a chunk that rolled back
+ * counts for nothing), its progress in lines (live while it runs), and the first skipped lines
+ * with their reasons.
  */
 @ApplicationScoped
 public class ImportDetails implements JobDetails {
@@ -32,8 +30,8 @@ public class ImportDetails implements JobDetails {
     public static final String JOB = "import-persons";
     static final int SKIPS_SHOWN = 100;
 
-    @PersistenceContext(unitName = "krr")
-    EntityManager em;
+    @Inject
+    ImportStore store;
 
     @Inject
     JobProgressStore progress;
@@ -58,25 +56,17 @@ public class ImportDetails implements JobDetails {
     public void addTo(JsonObjectBuilder report, JobExecution execution) {
         var operator = BatchRuntime.getJobOperator();
         var instance = operator.getJobInstance(execution.getExecutionId());
-        long read = 0, written = 0, skipped = 0, readThisRun = 0, readBefore = 0, changed = 0;
+        long readBefore = 0;
         for (JobExecution earlier : operator.getJobExecutions(instance)) {
-            if (earlier.getExecutionId() > execution.getExecutionId()) {
-                continue;
-            }
-            for (StepExecution step : operator.getStepExecutions(earlier.getExecutionId())) {
-                long stepRead = metric(step, Metric.MetricType.READ_COUNT);
-                read += stepRead;
-                written += metric(step, Metric.MetricType.WRITE_COUNT);
-                skipped += metric(step, Metric.MetricType.PROCESS_SKIP_COUNT) + metric(step, Metric.MetricType.READ_SKIP_COUNT);
-                if (earlier.getExecutionId() < execution.getExecutionId()) {
-                    readBefore += stepRead;
-                } else {
-                    readThisRun += stepRead;
-                    // cumulative over restarts: the step's persistent user data is carried over
-                    changed = step.getPersistentUserData() instanceof Long c ? c : 0L;
+            if (earlier.getExecutionId() < execution.getExecutionId()) {
+                for (StepExecution step : operator.getStepExecutions(earlier.getExecutionId())) {
+                    readBefore += metric(step, Metric.MetricType.READ_COUNT);
                 }
             }
         }
+        ImportStore.Counts counts = store.counts(instance.getInstanceId());
+        long read = counts.written() + counts.skipped();
+        long readThisRun = Math.max(0, read - readBefore);
         long total = Long.parseLong(execution.getJobParameters().getProperty("lines", "0"));
         long done = read;
         if (execution.getEndTime() == null) {
@@ -84,20 +74,19 @@ public class ImportDetails implements JobDetails {
             done = progress.find(execution.getExecutionId()).map(JobProgress::done).orElse(readBefore);
             readThisRun = Math.max(0, done - readBefore);
         }
-        report.add("counts", Json.createObjectBuilder().add("read", read).add("written", written).add("skipped", skipped)
-                .add("changed", changed));
+        report.add("counts", Json.createObjectBuilder().add("read", read).add("written", counts.written())
+                .add("skipped", counts.skipped()).add("changed", counts.addedOrChanged()));
+        if (execution.getBatchStatus() == jakarta.batch.runtime.BatchStatus.FAILED) {
+            counts.failure().ifPresent(reason -> report.add("failure", reason));
+        }
         report.add("progress", new Progress(done, total, readThisRun, elapsed(execution)).toJson());
         report.add("skippedLines", skippedLines(instance.getInstanceId()));
     }
 
     private JsonArrayBuilder skippedLines(long instanceId) {
-        List<ImportSkip> skips = em.createQuery(
-                        "select s from ImportSkip s where s.jobInstanceId = :id order by s.lineNumber", ImportSkip.class)
-                .setParameter("id", instanceId)
-                .setMaxResults(SKIPS_SHOWN)
-                .getResultList();
         JsonArrayBuilder lines = Json.createArrayBuilder();
-        skips.forEach(s -> lines.add(Json.createObjectBuilder().add("line", s.lineNumber()).add("reason", s.reason())));
+        store.skips(instanceId, SKIPS_SHOWN)
+                .forEach(s -> lines.add(Json.createObjectBuilder().add("line", s.lineNumber()).add("reason", s.reason())));
         return lines;
     }
 

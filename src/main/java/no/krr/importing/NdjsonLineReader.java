@@ -2,6 +2,7 @@ package no.krr.importing;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
@@ -12,9 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads an import file line by line. Its checkpoint is the number of the last line handed out and
- * the count of lines with content so far, so a restart skips exactly the lines whose chunk was
- * committed and progress goes on counting where it stopped. Blank lines are ignored; a line over
+ * Reads an import file line by line. Its position is the number of the last line handed out and
+ * the count of lines with content so far; a restart starts after the position the last committed
+ * chunk recorded ({@link ImportStore}), so it skips exactly the lines whose chunk was committed
+ * and progress goes on counting where it stopped. Blank lines are ignored; a line over
  * 64 KiB is handed out without its text, and the processor skips it ({@link NdjsonScanner}).
  */
 @Dependent
@@ -30,7 +32,13 @@ public class NdjsonLineReader extends AbstractItemReader {
     String file;
 
     @Inject
+    JobContext job;
+
+    @Inject
     StepContext step;
+
+    @Inject
+    ImportStore store;
 
     private NdjsonScanner reader;
     private long lineNumber;
@@ -39,7 +47,8 @@ public class NdjsonLineReader extends AbstractItemReader {
     @Override
     public void open(Serializable checkpoint) throws IOException {
         reader = new NdjsonScanner(Files.newInputStream(Path.of(file)));
-        Position resume = checkpoint instanceof Position p ? p : new Position(0, 0);
+        // our own committed position, not the runtime's checkpoint: the chunk's rows commit first
+        Position resume = store.position(job.getInstanceId()).orElse(new Position(0, 0));
         while (lineNumber < resume.lineNumber() && reader.next() != null) {
             lineNumber++;
         }

@@ -17,7 +17,7 @@ public class AuditEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "person_audit_seq")
-    @SequenceGenerator(name = "person_audit_seq", sequenceName = "person_audit_seq", allocationSize = 1)
+    @SequenceGenerator(name = "person_audit_seq", sequenceName = "person_audit_seq", allocationSize = 50)
     @Column(name = "id")
     private Long id;
 
@@ -54,6 +54,9 @@ public class AuditEntry {
     @Column(name = "job_execution_id")
     private Long jobExecutionId;
 
+    @Column(name = "started_by", length = 300)
+    private String startedBy;
+
     protected AuditEntry() {
     }
 
@@ -70,6 +73,7 @@ public class AuditEntry {
         this.acr = actor.acr().map(v -> cut(v, 60)).orElse(null);
         this.jti = actor.jti().map(v -> cut(v, 200)).orElse(null);
         this.jobExecutionId = actor.jobExecutionId().orElse(null);
+        this.startedBy = actor.startedBy().map(v -> cut(v, 300)).orElse(null);
     }
 
     private static String cut(String value, int max) {
@@ -87,4 +91,5 @@ public class AuditEntry {
     public Optional<String> acr() { return Optional.ofNullable(acr); }
     public Optional<String> jti() { return Optional.ofNullable(jti); }
     public Optional<Long> jobExecutionId() { return Optional.ofNullable(jobExecutionId); }
+    public Optional<String> startedBy() { return Optional.ofNullable(startedBy); }
 }

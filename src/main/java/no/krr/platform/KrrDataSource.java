@@ -6,26 +6,25 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import javax.sql.XADataSource;
-import javax.sql.XAConnection;
 import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.xa.PGXADataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The XA datasource behind {@link Database}: H2's or PostgreSQL's own, chosen by the URL.
+ * The datasource behind {@link Database}: H2's or PostgreSQL's own, chosen by the URL. It is
+ * deliberately <em>not</em> XA: no transaction of the service ever spans two resources (a batch
+ * chunk's own writes commit in a transaction of their own before the runtime's checkpoint, see
+ * docs/design.md, "No two-phase commit"), so PostgreSQL needs no prepared transactions.
  *
- * <p>Why a class of our own: a Jakarta Batch chunk commits its checkpoint (in the batch runtime's
- * job repository) and our rows in one JTA transaction, which needs our datasource to be XA. Payara
- * decides whether a {@code @DataSourceDefinition} is XA by loading its class name <em>before</em>
- * it resolves MicroProfile Config expressions, so the class name must be fixed, while the database
- * is chosen by {@code krr.datasource.url} at run time. This class only delegates.
+ * <p>Why a class of our own: Payara reads a {@code @DataSourceDefinition}'s class name before it
+ * resolves MicroProfile Config expressions, so the class name must be fixed, while the database is
+ * chosen by {@code krr.datasource.url} at run time. This class only delegates.
  */
-public class KrrDataSource implements XADataSource, DataSource {
+public class KrrDataSource implements DataSource {
 
     private String url;
     private String user;
     private String password;
-    private volatile XADataSource xa;
+    private volatile DataSource delegate;
 
     public void setUrl(String url) {
         this.url = url;
@@ -74,25 +73,25 @@ public class KrrDataSource implements XADataSource, DataSource {
         return url != null && url.startsWith("jdbc:postgresql:");
     }
 
-    private XADataSource delegate() {
-        XADataSource current = xa;
+    private DataSource delegate() {
+        DataSource current = delegate;
         if (current == null) {
             synchronized (this) {
-                if (xa == null) {
-                    xa = create();
+                if (delegate == null) {
+                    delegate = create();
                 }
-                current = xa;
+                current = delegate;
             }
         }
         return current;
     }
 
-    private XADataSource create() {
+    private DataSource create() {
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("krr.datasource.url is not set");
         }
         if (isPostgres(url)) {
-            PGXADataSource pg = new PGXADataSource();
+            PGSimpleDataSource pg = new PGSimpleDataSource();
             pg.setUrl(url);
             pg.setUser(user);
             pg.setPassword(password);
@@ -106,23 +105,13 @@ public class KrrDataSource implements XADataSource, DataSource {
     }
 
     @Override
-    public XAConnection getXAConnection() throws SQLException {
-        return delegate().getXAConnection();
-    }
-
-    @Override
-    public XAConnection getXAConnection(String user, String password) throws SQLException {
-        return delegate().getXAConnection(user, password);
-    }
-
-    @Override
     public Connection getConnection() throws SQLException {
-        return ((DataSource) delegate()).getConnection();
+        return delegate().getConnection();
     }
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        return ((DataSource) delegate()).getConnection(user, password);
+        return delegate().getConnection(user, password);
     }
 
     @Override
@@ -155,11 +144,11 @@ public class KrrDataSource implements XADataSource, DataSource {
         if (type.isInstance(this)) {
             return type.cast(this);
         }
-        return ((DataSource) delegate()).unwrap(type);
+        return delegate().unwrap(type);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || ((DataSource) delegate()).isWrapperFor(type);
+        return type.isInstance(this) || delegate().isWrapperFor(type);
     }
 }

@@ -12,7 +12,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Applies the versioned schema migrations ({@code db/migration}) when the application starts,
+ * Applies the versioned schema migrations ({@code db/migration}, and the Java ones named here:
+ * given to Flyway, not scanned for, since a WAR's classes are no plain directory) when the application starts,
  * before it serves anything: a startup singleton finishes before the deployment does, so no request
  * reaches the schema first. Readiness reports DOWN until it has run.
  */
@@ -31,14 +32,17 @@ public class Migrations {
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        MigrateResult result = flyway(dataSource).load().migrate();
         applied = true;
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now, database " + result.database + ")");
+    }
+
+    static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource dataSource) {
+        return Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .javaMigrations(new V3_1__AuditIdsInBlocks());
     }
 
     public static boolean applied() {

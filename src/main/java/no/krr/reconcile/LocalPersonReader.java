@@ -5,23 +5,16 @@ import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
-import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
-import no.krr.person.Spraak;
-import no.krr.person.Status;
-import no.krr.person.Varslingsstatus;
 
 /**
- * Reads the stored persons of one partition in national-id order, a page (one chunk) at a time,
- * with a key-set query: memory stays flat whatever the number of persons. It starts after the
- * partition's recorded position, which the writer moves in the same transaction as its work, so a
- * stopped, failed or killed run goes on exactly where its last chunk committed.
+ * Reads the stored persons of one partition in national-id order, a page (one chunk) at a time.
+ * It starts after the partition's recorded position, not after the runtime's checkpoint: the
+ * writer moves the position in the same local transaction as its work, which commits before the
+ * checkpoint, so a stopped, failed or killed run goes on exactly where its last work committed.
  */
 @Dependent
 @Named("localPersonReader")
@@ -41,9 +34,6 @@ public class LocalPersonReader extends AbstractItemReader {
 
     @Inject
     ReconcileStore store;
-
-    @PersistenceContext(unitName = "krr")
-    EntityManager em;
 
     private final Deque<LocalSnapshot> page = new ArrayDeque<>();
     private String last;
@@ -71,19 +61,8 @@ public class LocalPersonReader extends AbstractItemReader {
 
     private void fetch() {
         int size = Integer.parseInt(batchSize);
-        List<Object[]> rows = em.createQuery("select p.personidentifikator, p.version, p.status, p.spraak, "
-                        + "p.spraakOppdatert, p.varslingsstatus from Person p "
-                        + "where p.personidentifikator > :last and p.personidentifikator <= :upper "
-                        + "order by p.personidentifikator", Object[].class)
-                .setParameter("last", last)
-                .setParameter("upper", upper)
-                .setMaxResults(size)
-                .getResultList();
-        for (Object[] row : rows) {
-            page.add(new LocalSnapshot((String) row[0], ((Number) row[1]).longValue(), (Status) row[2],
-                    Optional.ofNullable((Spraak) row[3]), Optional.ofNullable((OffsetDateTime) row[4]),
-                    Optional.ofNullable((Varslingsstatus) row[5])));
-        }
+        List<LocalSnapshot> rows = store.persons(last, upper, size);
+        page.addAll(rows);
         exhausted = rows.size() < size;
     }
 

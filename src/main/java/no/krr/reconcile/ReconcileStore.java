@@ -14,14 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import no.krr.person.Spraak;
+import no.krr.person.Status;
+import no.krr.person.Varslingsstatus;
 
 /**
  * The tables of the batch verifier: runs, their partitions, their findings, and the run lock.
- * Every method runs in a transaction (joining the chunk's where there is one): batch threads have
- * no request around them, and Payara's transaction-less entity manager closed under them.
+ * Every method runs in a local transaction of its own and never joins a chunk's: the chunk's JTA
+ * transaction holds only the batch runtime's checkpoint, so that no transaction spans two
+ * resources and none needs two-phase commit (docs/design.md, "No two-phase commit").
  */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.REQUIRES_NEW)
 public class ReconcileStore {
 
     @PersistenceContext(unitName = "krr")
@@ -131,8 +135,26 @@ public class ReconcileStore {
         return em.find(RunPartition.class, new RunPartition.Key(runId, partitionNo));
     }
 
+    /**
+     * The next page of a partition's persons in national-id order after {@code last}, by key set:
+     * memory stays flat whatever the number of persons.
+     */
+    public List<LocalSnapshot> persons(String last, String upperInclusive, int size) {
+        return em.createQuery("select p.personidentifikator, p.version, p.status, p.spraak, "
+                        + "p.spraakOppdatert, p.varslingsstatus from Person p "
+                        + "where p.personidentifikator > :last and p.personidentifikator <= :upper "
+                        + "order by p.personidentifikator", Object[].class)
+                .setParameter("last", last)
+                .setParameter("upper", upperInclusive)
+                .setMaxResults(size)
+                .getResultStream()
+                .map(row -> new LocalSnapshot((String) row[0], ((Number) row[1]).longValue(), (Status) row[2],
+                        Optional.ofNullable((Spraak) row[3]), Optional.ofNullable((OffsetDateTime) row[4]),
+                        Optional.ofNullable((Varslingsstatus) row[5])))
+                .toList();
+    }
+
     /** Plans a new run: its row and its partitions over ranges of national ids of about equal size. */
-    @Transactional
     public List<RunPartition> plan(long runId, Mode mode, String parameters, int partitions) {
         long total = em.createQuery("select count(p) from Person p", Long.class).getSingleResult();
         OffsetDateTime now = now();
@@ -171,7 +193,6 @@ public class ReconcileStore {
     }
 
     /** Marks a run as going on in a new execution (a restart), remembering how far it had come. */
-    @Transactional
     public void resumed(long runId) {
         run(runId).ifPresent(run -> run.resumed(checked(runId), now()));
     }
@@ -182,7 +203,6 @@ public class ReconcileStore {
         run(runId).ifPresent(run -> run.failed(why));
     }
 
-    @Transactional
     public void ended(long runId, String status) {
         run(runId).ifPresent(run -> run.ended(now(), status));
     }
@@ -195,18 +215,12 @@ public class ReconcileStore {
 
     // --- findings ---------------------------------------------------------------------------------
 
-    /** Joins the caller's (the chunk's) transaction. */
-    public void add(Discrepancy discrepancy) {
-        em.persist(discrepancy);
-    }
-
     public long count(long runId, DiscrepancyKind kind) {
         return em.createQuery("select count(d) from Discrepancy d where d.runId = :run and d.kind = :kind", Long.class)
                 .setParameter("run", runId).setParameter("kind", kind).getSingleResult();
     }
 
     /** The counts of a run report (contract §3), read in one transaction so they agree with each other. */
-    @Transactional
     public Counts counts(long runId) {
         Map<DiscrepancyKind, Long> byKind = new EnumMap<>(DiscrepancyKind.class);
         for (DiscrepancyKind kind : DiscrepancyKind.values()) {

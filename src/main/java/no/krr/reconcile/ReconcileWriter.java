@@ -6,18 +6,17 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import no.krr.person.Actor;
 import no.krr.person.NationalId;
-import no.krr.person.PersonRecord;
 import no.krr.upstream.UpstreamException;
 import no.krr.upstream.UpstreamRegister;
 
 /**
- * The work of one chunk: one upstream call for the chunk's persons, the findings, the repairs in
- * RECONCILE mode, and the partition's new position, all in the chunk's transaction.
+ * The work of one chunk: one upstream call for the chunk's persons, outside any transaction of
+ * ours, then the findings, the repairs in RECONCILE mode and the partition's new position in one
+ * local transaction ({@link ReconcileChunk}).
  */
 @Dependent
 @Named("reconcileWriter")
@@ -49,7 +48,7 @@ public class ReconcileWriter extends AbstractItemWriter {
     ReconcileStore store;
 
     @Inject
-    Repairs repairs;
+    ReconcileChunk chunk;
 
     @Inject
     ReconcileMetrics metrics;
@@ -75,40 +74,13 @@ public class ReconcileWriter extends AbstractItemWriter {
             answer = new UpstreamRegister.Answer(java.util.Map.of(), java.util.Map.of());
             failure = Optional.of(e.reason());
         }
-        Actor actor = Actor.job("reconcile-persons", job.getExecutionId());
-        long errors = 0;
-        for (LocalSnapshot local : locals) {
-            String pid = local.personidentifikator();
-            PersonRecord upstream = answer.persons().get(pid);
-            Optional<String> error = failure.isPresent() ? failure
-                    : Optional.ofNullable(answer.invalid().get(pid))
-                            .or(() -> upstream == null ? Optional.of("missing from the upstream answer") : Optional.empty());
-            if (error.isPresent()) {
-                errors++;
-                record(run, pid, new Finding(DiscrepancyKind.UPSTREAM_ERROR, Optional.empty(), Optional.empty()),
-                        Action.NONE, error);
-                continue;
-            }
-            List<Finding> findings = Classifier.classify(local, upstream);
-            if (findings.isEmpty()) {
-                continue;
-            }
-            List<Finding> repairable = new ArrayList<>();
-            findings.stream().filter(f -> Repairs.takesUpstream(f.kind())).forEach(repairable::add);
-            Action repaired = runMode == Mode.RECONCILE && !repairable.isEmpty()
-                    ? repairs.repair(local, upstream, repairable, actor) : Action.NONE;
-            for (Finding finding : findings) {
-                Action action = runMode == Mode.VERIFY ? Action.NONE
-                        : finding.kind() == DiscrepancyKind.SPRAAK_LOCAL_NEWER ? Action.KEPT_LOCAL
-                        : repaired;
-                record(run, pid, finding, action, action == Action.SKIPPED_CHANGED
-                        ? Optional.of("the person changed after the run read it") : Optional.empty());
-            }
-        }
-        RunPartition partition = store.partition(run, Integer.parseInt(partitionNo));
-        partition.advance(locals.get(locals.size() - 1).personidentifikator(), locals.size(), store.now());
+        String startedBy = job.getProperties().getProperty("startedBy", "");
+        Actor actor = Actor.job("reconcile-persons", job.getExecutionId(),
+                startedBy.isBlank() ? Optional.empty() : Optional.of(startedBy));
+        List<Discrepancy> recorded = chunk.commit(run, Integer.parseInt(partitionNo), runMode, locals, answer, failure, actor);
+        recorded.forEach(d -> metrics.found(d.kind(), d.action()));
         metrics.checked(locals.size());
-        if (errors > 0) {
+        if (recorded.stream().anyMatch(d -> d.kind() == DiscrepancyKind.UPSTREAM_ERROR)) {
             long budget = Long.parseLong(errorBudget);
             long soFar = store.count(run, DiscrepancyKind.UPSTREAM_ERROR);
             if (soFar > budget) {
@@ -118,11 +90,6 @@ public class ReconcileWriter extends AbstractItemWriter {
             }
         }
         progressLog.chunkDone(run);
-    }
-
-    private void record(long run, String pid, Finding finding, Action action, Optional<String> detail) {
-        store.add(new Discrepancy(run, pid, finding, action, detail));
-        metrics.found(finding.kind(), action);
     }
 
     /** More persons failed upstream than the run may tolerate: the run stops as FAILED and can be restarted. */

@@ -8,23 +8,15 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import no.krr.person.Actor;
-import no.krr.person.AuditEntry;
 import no.krr.person.AuditTrail;
-import no.krr.person.JaNei;
-import no.krr.person.NationalId;
+import no.krr.person.AuditedFields;
 import no.krr.person.Person;
 import no.krr.person.PersonRecord;
-import no.krr.person.Spraak;
-import no.krr.person.Varslingsstatus;
 
 /**
- * What RECONCILE does about the findings for one person, in the chunk's transaction. The person is
+ * What RECONCILE does about the findings for one person, in the chunk's local transaction. The person is
  * locked and its version compared with the one the run read: if a citizen (or anyone) changed it
  * since, nothing is touched and the findings are reported as skipped. Every field changed is
  * audited like any other change.
@@ -57,7 +49,7 @@ public class Repairs {
         if (person == null || person.version() != local.version()) {
             return Action.SKIPPED_CHANGED;
         }
-        Map<String, Optional<String>> before = auditedFields(person);
+        AuditedFields before = AuditedFields.of(person);
         for (Finding finding : findings) {
             switch (finding.kind()) {
                 case STATUS_MISMATCH -> upstream.applyTo(person);
@@ -72,30 +64,8 @@ public class Repairs {
                 }
             }
         }
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        NationalId id = person.id();
-        auditedFields(person).forEach((field, after) -> {
-            Optional<String> old = before.get(field);
-            if (!Objects.equals(old, after)) {
-                audit.record(new AuditEntry(id, field, old, after, now, actor));
-            }
-        });
+        audit.record(person.id(), before.changesTo(AuditedFields.of(person)),
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), actor);
         return Action.UPDATED;
-    }
-
-    /** The fields a repair may change, as the audit trail writes them. */
-    private static Map<String, Optional<String>> auditedFields(Person p) {
-        Map<String, Optional<String>> fields = new LinkedHashMap<>();
-        fields.put("status", Optional.of(p.status().name()));
-        fields.put("reservasjon", p.reservasjon().map(JaNei::name));
-        fields.put("varslingsstatus", p.varslingsstatus().map(Varslingsstatus::name));
-        fields.put("spraak", p.spraak().map(Spraak::code));
-        fields.put("spraak_oppdatert", p.spraakOppdatert().map(t -> t.toInstant().toString()));
-        fields.put("epostadresse", p.epostadresse());
-        fields.put("mobiltelefonnummer", p.mobiltelefonnummer());
-        fields.put("postkasseadresse", p.postkasseadresse());
-        fields.put("postkasseleverandoeradresse", p.postkasseleverandoeradresse());
-        fields.put("sertifikat", p.sertifikat().map(s -> "(" + s.length() + " characters)"));
-        return fields;
     }
 }

@@ -59,7 +59,7 @@ import no.krr.testdouble.OutsideWorld;
  *
  * With {@code --postgres} the service stores in PostgreSQL instead of the embedded H2: the server
  * named by the environment variable {@code KRR_PG_URL} ({@code jdbc:postgresql://host:port/}, user
- * {@code postgres}, trust auth, prepared transactions on; {@code bench/reconcile.sh --postgres}
+ * {@code postgres}, trust auth, default settings; {@code bench/reconcile.sh --postgres}
  * starts a throwaway one with {@code .ci/postgres.sh}), database {@code krr_bench}, dropped and
  * created again for each size. {@code --postgres-params} is appended to the JDBC URL as its query.
  *

@@ -138,6 +138,11 @@ class ImportIT {
         assertEquals("IKKE_REGISTRERT", person("18886799280").getString("status"));
     }
 
+    List<Map<String, Object>> audit(String pid) {
+        return given().baseUri(base).auth().oauth2(admin.adminToken()).get("/admin/v1/persons/" + pid + "/audit")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
     @Test
     void theSameFileTwiceChangesNothingAndALaterFileUpdates() {
         String first = "{\"personidentifikator\":\"11822648950\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\",\"spraak\":\"nb\","
@@ -145,6 +150,11 @@ class ImportIT {
                 + "\"mobiltelefonnummer\":\"41234567\"}}";
         JsonPath once = admin.importAndWait(first);
         assertEquals(1, once.getInt("counts.changed"));
+        List<Map<String, Object>> created = audit("11822648950");
+        assertEquals(List.of("spraak_oppdatert", "spraak", "mobiltelefonnummer", "epostadresse", "reservasjon", "status"),
+                created.stream().map(a -> a.get("field")).toList(), "one row per field the new person has: " + created);
+        assertTrue(created.stream().allMatch(a -> "import-persons".equals(a.get("actor")) && !a.containsKey("old")
+                && ((Number) a.get("jobExecutionId")).longValue() == once.getLong("id")), "rows of the import job: " + created);
         String etag = given().baseUri(base).auth().oauth2(userToken("11822648950")).get("/rest/v1/person").getHeader("ETag");
 
         JsonPath twice = admin.importAndWait(first);
@@ -152,10 +162,17 @@ class ImportIT {
         assertEquals(1, twice.getInt("counts.written"));
         assertEquals(0, twice.getInt("counts.changed"), "importing the same data again changes nothing");
         assertEquals(etag, given().baseUri(base).auth().oauth2(userToken("11822648950")).get("/rest/v1/person").getHeader("ETag"));
+        assertEquals(created.size(), audit("11822648950").size(), "an import that changes nothing writes no audit row");
 
         JsonPath later = admin.importAndWait(first.replace("\"nb\"", "\"se\""));
         assertEquals(1, later.getInt("counts.changed"));
         assertEquals("se", person("11822648950").getString("spraak"));
+        List<Map<String, Object>> trail = audit("11822648950");
+        assertEquals(created.size() + 1, trail.size(), "one row for the one field that changed: " + trail);
+        Map<String, Object> newest = trail.get(0);
+        assertEquals(Map.of("field", "spraak", "old", "nb", "new", "se", "actor", "import-persons"),
+                Map.of("field", newest.get("field"), "old", newest.get("old"), "new", newest.get("new"), "actor", newest.get("actor")));
+        assertEquals(later.getLong("id"), ((Number) newest.get("jobExecutionId")).longValue());
     }
 
     @Test

@@ -1,0 +1,123 @@
+package no.krr.importing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.krr.person.Actor;
+import no.krr.person.AuditTrail;
+import no.krr.person.AuditedFields;
+import no.krr.person.Person;
+import no.krr.person.PersonRecord;
+import no.krr.person.PersonRepository;
+
+/**
+ * The import's tables: persons upserted, their audit rows, the skipped lines and the import's
+ * committed position. Every method runs in a local transaction of its own and never joins a
+ * chunk's: the chunk's JTA transaction holds only the batch runtime's checkpoint, so that no
+ * transaction spans two resources (docs/design.md, "No two-phase commit").
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class ImportStore {
+
+    /** What the committed chunks of an import did, for its report. */
+    public record Counts(long written, long addedOrChanged, long skipped, Optional<String> failure) {
+    }
+
+    @PersistenceContext(unitName = "krr")
+    EntityManager em;
+
+    @Inject
+    PersonRepository persons;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /** Where the import's last committed chunk ended; empty before its first. */
+    public Optional<NdjsonLineReader.Position> position(long jobInstanceId) {
+        return Optional.ofNullable(em.find(ImportPosition.class, jobInstanceId)).map(ImportPosition::position);
+    }
+
+    /**
+     * Upserts a chunk of persons by national id, one audit row per changed field, and moves the
+     * import's position to the chunk's last line, all or nothing. One query finds the stored
+     * persons; a stored one changes only where the line differs, so the same file imported twice
+     * changes and audits nothing. A later line for the same id wins.
+     */
+    public void commit(long jobInstanceId, List<PersonRecord> records, NdjsonLineReader.Position to, Actor actor) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        Map<String, Person> stored = new HashMap<>();
+        persons.findAll(records.stream().map(r -> r.personidentifikator().value()).distinct().toList())
+                .forEach(p -> stored.put(p.id().value(), p));
+        long added = 0;
+        long changed = 0;
+        for (PersonRecord record : records) {
+            Person person = stored.get(record.personidentifikator().value());
+            AuditedFields before;
+            if (person == null) {
+                person = new Person(record.personidentifikator());
+                before = AuditedFields.none();
+                record.applyTo(person);
+                persons.add(person);
+                stored.put(record.personidentifikator().value(), person);
+                added++;
+            } else {
+                before = AuditedFields.of(person);
+                if (!record.applyTo(person)) {
+                    continue;
+                }
+                changed++;
+            }
+            audit.record(person.id(), before.changesTo(AuditedFields.of(person)), now, actor);
+        }
+        positionRow(jobInstanceId, now).advance(to, records.size(), added, changed, now);
+    }
+
+    /** Keeps why the import's last chunk failed, for its report; the next committed chunk clears it. */
+    public void failed(long jobInstanceId, String reason) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        positionRow(jobInstanceId, now).failed(reason, now);
+    }
+
+    private ImportPosition positionRow(long jobInstanceId, OffsetDateTime now) {
+        return Optional.ofNullable(em.find(ImportPosition.class, jobInstanceId)).orElseGet(() -> {
+            ImportPosition fresh = new ImportPosition(jobInstanceId, now);
+            em.persist(fresh);
+            return fresh;
+        });
+    }
+
+    /** A skipped line is a fact about the file, kept whether or not its chunk commits; recording it twice is harmless. */
+    public void skipped(long jobInstanceId, long lineNumber, String reason) {
+        em.merge(new ImportSkip(jobInstanceId, lineNumber, reason));
+    }
+
+    public Counts counts(long jobInstanceId) {
+        Optional<ImportPosition> position = Optional.ofNullable(em.find(ImportPosition.class, jobInstanceId));
+        long skipped = em.createQuery("select count(s) from ImportSkip s where s.jobInstanceId = :id", Long.class)
+                .setParameter("id", jobInstanceId).getSingleResult();
+        return new Counts(position.map(ImportPosition::written).orElse(0L),
+                position.map(ImportPosition::addedOrChanged).orElse(0L), skipped,
+                position.flatMap(ImportPosition::failure));
+    }
+
+    /** The first skipped lines, by line number. */
+    public List<ImportSkip> skips(long jobInstanceId, int limit) {
+        return em.createQuery("select s from ImportSkip s where s.jobInstanceId = :id order by s.lineNumber", ImportSkip.class)
+                .setParameter("id", jobInstanceId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}
