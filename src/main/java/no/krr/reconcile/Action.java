@@ -9,5 +9,11 @@ public enum Action {
     /** RECONCILE kept ours (SPRAAK_LOCAL_NEWER). */
     KEPT_LOCAL,
     /** RECONCILE left the person alone: it changed after the run read it (a citizen's change wins). */
-    SKIPPED_CHANGED
+    SKIPPED_CHANGED,
+    /**
+     * RECONCILE would clear the person (upstream says SLETTET or IKKE_REGISTRERT) and held it back
+     * to the end of the run: cleared then if the run's clearings stay within the deletion limit
+     * ({@link DeletionGuard}), left alone otherwise.
+     */
+    HELD
 }

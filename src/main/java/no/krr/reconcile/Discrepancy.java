@@ -45,7 +45,16 @@ public class Discrepancy {
     @Column(name = "detail", length = 400)
     private String detail;
 
+    /** The version of the person the finding was made against (HELD repairs compare it when applied). */
+    @Column(name = "person_version")
+    private Long personVersion;
+
     protected Discrepancy() {
+    }
+
+    Discrepancy(long runId, LocalSnapshot local, Finding finding, Action action, Optional<String> detail) {
+        this(runId, local.personidentifikator(), finding, action, detail);
+        this.personVersion = local.version();
     }
 
     Discrepancy(long runId, String pid, Finding finding, Action action, Optional<String> detail) {
@@ -56,6 +65,16 @@ public class Discrepancy {
         this.upstreamValue = finding.upstream().map(v -> cut(v, 400)).orElse(null);
         this.action = action;
         this.detail = detail.map(v -> cut(v, 400)).orElse(null);
+    }
+
+    /** What was done about it in the end (a HELD repair, applied or refused at the end of the run). */
+    void settled(Action action, Optional<String> detail) {
+        this.action = action;
+        this.detail = detail.map(v -> cut(v, 400)).orElse(null);
+    }
+
+    Optional<Long> personVersion() {
+        return Optional.ofNullable(personVersion);
     }
 
     private static String cut(String v, int max) {

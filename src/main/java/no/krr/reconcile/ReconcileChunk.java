@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import no.krr.person.Actor;
 import no.krr.person.PersonRecord;
+import no.krr.person.Status;
 import no.krr.upstream.UpstreamRegister;
 
 /**
@@ -59,6 +60,11 @@ public class ReconcileChunk {
             if (findings.isEmpty()) {
                 continue;
             }
+            if (mode == Mode.RECONCILE && DeletionGuard.clears(findings, upstream)) {
+                // cleared only at the end of the run, if the run's clearings stay within the limit
+                findings.forEach(f -> recorded.add(new Discrepancy(run, local, f, Action.HELD, Optional.empty())));
+                continue;
+            }
             List<Finding> repairable = findings.stream().filter(f -> Repairs.takesUpstream(f.kind())).toList();
             Action repaired = mode == Mode.RECONCILE && !repairable.isEmpty()
                     ? repairs.repair(local, upstream, repairable, actor) : Action.NONE;
@@ -66,8 +72,8 @@ public class ReconcileChunk {
                 Action action = mode == Mode.VERIFY ? Action.NONE
                         : finding.kind() == DiscrepancyKind.SPRAAK_LOCAL_NEWER ? Action.KEPT_LOCAL
                         : repaired;
-                recorded.add(new Discrepancy(run, pid, finding, action, action == Action.SKIPPED_CHANGED
-                        ? Optional.of("the person changed after the run read it") : Optional.empty()));
+                recorded.add(new Discrepancy(run, local, finding, action, action == Action.SKIPPED_CHANGED
+                        ? Optional.of(Repairs.CHANGED_SINCE_READ) : Optional.empty()));
             }
         }
         recorded.forEach(em::persist);
@@ -75,5 +81,26 @@ public class ReconcileChunk {
         partition.advance(locals.get(locals.size() - 1).personidentifikator(), locals.size(),
                 OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
         return recorded;
+    }
+
+    /**
+     * Applies held clearings (the run stayed within its deletion limit), each only if the person
+     * is still as the run read it.
+     *
+     * @return how many were applied
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long clearHeld(List<Long> discrepancyIds, Actor actor) {
+        long applied = 0;
+        for (long id : discrepancyIds) {
+            Discrepancy held = em.find(Discrepancy.class, id);
+            Action action = repairs.clear(held.personidentifikator(), held.personVersion().orElse(-1L),
+                    Status.valueOf(held.upstreamValue().orElseThrow()), actor);
+            held.settled(action, action == Action.SKIPPED_CHANGED ? Optional.of(Repairs.CHANGED_SINCE_READ) : Optional.empty());
+            if (action == Action.UPDATED) {
+                applied++;
+            }
+        }
+        return applied;
     }
 }

@@ -66,7 +66,8 @@ public class ReconcileDetails implements JobDetails {
                     .add("matched", counts.matched())
                     .add("discrepancies", counts.discrepancies())
                     .add("corrected", counts.corrected())
-                    .add("upstreamErrors", counts.upstreamErrors());
+                    .add("upstreamErrors", counts.upstreamErrors())
+                    .add("held", counts.held());
             counts.byKind().forEach((kind, n) -> json.add(kind.name(), n));
             report.add("counts", json);
             Instant end = run.endedAt().map(t -> t.toInstant()).orElse(clock.instant());

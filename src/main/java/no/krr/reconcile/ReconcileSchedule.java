@@ -54,7 +54,7 @@ public class ReconcileSchedule {
 
     private void run(Mode mode) {
         try {
-            reconciliations.start(mode, "schedule");
+            reconciliations.start(mode, java.util.OptionalLong.empty(), "schedule");
         } catch (Reconciliations.AlreadyRunning e) {
             LOG.info(() -> "Scheduled reconciliation not started: " + e.getMessage());
         } catch (RuntimeException e) {

@@ -22,6 +22,10 @@ public class ReconcileSettings {
     long errorBudget;
 
     @Inject
+    @ConfigProperty(name = "krr.reconcile.max-deletions", defaultValue = "500")
+    long maxDeletions;
+
+    @Inject
     @ConfigProperty(name = "krr.reconcile.lock-stale-after", defaultValue = "PT5M")
     String lockStaleAfter;
 
@@ -49,6 +53,14 @@ public class ReconcileSettings {
 
     public long errorBudget() {
         return errorBudget;
+    }
+
+    /** The accidental-deletion threshold ({@link DeletionGuard}). */
+    public long maxDeletions() {
+        if (maxDeletions < 0) {
+            throw new IllegalStateException("krr.reconcile.max-deletions must not be negative, is " + maxDeletions);
+        }
+        return maxDeletions;
     }
 
     public Duration lockStaleAfter() {

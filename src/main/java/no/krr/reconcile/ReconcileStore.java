@@ -215,6 +215,21 @@ public class ReconcileStore {
 
     // --- findings ---------------------------------------------------------------------------------
 
+    /** How many persons have a clearing held back in this run. */
+    public long heldPersons(long runId) {
+        return em.createQuery("select count(distinct d.personidentifikator) from Discrepancy d "
+                        + "where d.runId = :run and d.action = :held", Long.class)
+                .setParameter("run", runId).setParameter("held", Action.HELD).getSingleResult();
+    }
+
+    /** The next held findings of a run, in id order after {@code afterId}. */
+    public List<Long> held(long runId, long afterId, int limit) {
+        return em.createQuery("select d.id from Discrepancy d where d.runId = :run and d.action = :held and d.id > :after "
+                        + "order by d.id", Long.class)
+                .setParameter("run", runId).setParameter("held", Action.HELD).setParameter("after", afterId)
+                .setMaxResults(limit).getResultList();
+    }
+
     public long count(long runId, DiscrepancyKind kind) {
         return em.createQuery("select count(d) from Discrepancy d where d.runId = :run and d.kind = :kind", Long.class)
                 .setParameter("run", runId).setParameter("kind", kind).getSingleResult();
@@ -238,11 +253,11 @@ public class ReconcileStore {
         long checked = checked(runId);
         long discrepancies = byKind.values().stream().mapToLong(Long::longValue).sum();
         return new Counts(checked, Math.max(0, checked - persons), discrepancies, corrected,
-                byKind.get(DiscrepancyKind.UPSTREAM_ERROR), byKind);
+                byKind.get(DiscrepancyKind.UPSTREAM_ERROR), heldPersons(runId), byKind);
     }
 
     public record Counts(long checked, long matched, long discrepancies, long corrected, long upstreamErrors,
-                         Map<DiscrepancyKind, Long> byKind) {
+                         long held, Map<DiscrepancyKind, Long> byKind) {
     }
 
     /** A page of findings in id order, after the given id, optionally of one kind. */

@@ -73,58 +73,35 @@ public class ReconciliationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a reconciliation",
             description = "`{\"mode\":\"VERIFY\"}` reports every difference and changes no person; `{\"mode\":\"RECONCILE\"}` also "
-                    + "repairs them, never overwriting a person changed after the run read it. One run at a time across the cluster.")
+                    + "repairs them, never overwriting a person changed after the run read it. A RECONCILE clears persons "
+                    + "upstream calls SLETTET or IKKE_REGISTRERT only when they are at most krr.reconcile.max-deletions "
+                    + "(500), or at most the body's allowDeletions; otherwise it clears none, applies the other repairs, "
+                    + "lists the clearings with action HELD and ends FAILED with the reason. One run at a time across the cluster.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             example = "{\"mode\":\"VERIFY\"}"))
     @APIResponse(responseCode = "202", description = "Started; Location names the reconciliation")
-    @APIResponse(responseCode = "400", description = "The body is not {\"mode\":\"VERIFY\"|\"RECONCILE\"}")
+    @APIResponse(responseCode = "400", description = "The body is not {\"mode\":\"VERIFY\"|\"RECONCILE\"} "
+            + "(a RECONCILE optionally with \"allowDeletions\": a whole number from 0)")
     @APIResponse(responseCode = "409", description = "A reconciliation is already running somewhere in the cluster")
     @APIResponse(responseCode = "413", description = "The body is larger than 16 KiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response start(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) throws IOException {
-        Mode mode;
+        ReconciliationRequest request;
         try {
-            mode = parseMode(new String(BoundedBody.read(contentLength, body, BoundedBody.JSON_MAX_BYTES), StandardCharsets.UTF_8));
+            request = ReconciliationRequest.parse(
+                    new String(BoundedBody.read(contentLength, body, BoundedBody.JSON_MAX_BYTES), StandardCharsets.UTF_8));
         } catch (BoundedBody.TooLarge e) {
             return e.response();
         } catch (IllegalArgumentException e) {
             return Problem.of(400, "invalid-body", "Invalid body", e.getMessage()).response().build();
         }
         try {
-            long id = reconciliations.start(mode, "admin");
+            long id = reconciliations.start(request.mode(), request.allowDeletions(), "admin");
             JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(id);
             return Response.accepted(jobs.report(execution)).header("Location", "/admin/v1/reconciliations/" + id).build();
         } catch (Reconciliations.AlreadyRunning e) {
             return Problem.of(409, "already-running", "Already running", e.getMessage() + ".").response().build();
         }
-    }
-
-    /**
-     * Exactly {@code {"mode":"VERIFY"}} or {@code {"mode":"RECONCILE"}}. Read as a stream of JSON
-     * events: a JsonReader would quietly take the last of a duplicated member (so
-     * {@code {"mode":"VERIFY","mode":"RECONCILE"}} repaired) and ignore trailing content.
-     */
-    static Mode parseMode(String body) {
-        IllegalArgumentException invalid = new IllegalArgumentException(
-                "the body must be {\"mode\":\"VERIFY\"} or {\"mode\":\"RECONCILE\"}.");
-        try (JsonParser parser = Json.createParser(new StringReader(body == null ? "" : body))) {
-            if (next(parser) != JsonParser.Event.START_OBJECT
-                    || next(parser) != JsonParser.Event.KEY_NAME || !"mode".equals(parser.getString())
-                    || next(parser) != JsonParser.Event.VALUE_STRING) {
-                throw invalid;
-            }
-            String name = parser.getString();
-            if (next(parser) != JsonParser.Event.END_OBJECT || parser.hasNext()) {
-                throw invalid;
-            }
-            return Arrays.stream(Mode.values()).filter(m -> m.name().equals(name)).findFirst().orElseThrow(() -> invalid);
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            throw invalid;
-        }
-    }
-
-    private static JsonParser.Event next(JsonParser parser) {
-        return parser.hasNext() ? parser.next() : null;
     }
 
     @GET

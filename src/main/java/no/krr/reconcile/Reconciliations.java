@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -41,11 +42,13 @@ public class Reconciliations {
     @Inject
     ReconcileSettings settings;
 
-    public long start(Mode mode, String trigger) throws AlreadyRunning {
+    /** @param allowDeletions the operator's deletion limit for this run, in place of krr.reconcile.max-deletions */
+    public long start(Mode mode, OptionalLong allowDeletions, String trigger) throws AlreadyRunning {
         String token = store.acquireLock(holder(), settings.lockStaleAfter())
                 .orElseThrow(() -> new AlreadyRunning(store.lockedRun()));
         Properties parameters = parameters(mode, token);
         parameters.setProperty("trigger", trigger);
+        allowDeletions.ifPresent(n -> parameters.setProperty("allowDeletions", Long.toString(n)));
         try {
             long id = operator().start(JOB, parameters);
             LOG.info(() -> "Reconciliation (" + mode + ", " + trigger + ") started as execution " + id);
@@ -121,6 +124,7 @@ public class Reconciliations {
         parameters.setProperty("partitions", Integer.toString(settings.partitions()));
         parameters.setProperty("batchSize", Integer.toString(settings.batchSize()));
         parameters.setProperty("errorBudget", Long.toString(settings.errorBudget()));
+        parameters.setProperty("maxDeletions", Long.toString(settings.maxDeletions()));
         parameters.setProperty("lockToken", token);
         return parameters;
     }

@@ -9,11 +9,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Consumer;
 import no.krr.person.Actor;
 import no.krr.person.AuditTrail;
 import no.krr.person.AuditedFields;
 import no.krr.person.Person;
 import no.krr.person.PersonRecord;
+import no.krr.person.Status;
 
 /**
  * What RECONCILE does about the findings for one person, in the chunk's local transaction. The person is
@@ -33,6 +35,8 @@ public class Repairs {
     @Inject
     Clock clock;
 
+    static final String CHANGED_SINCE_READ = "the person changed after the run read it";
+
     /** Whether a finding of this kind is repaired by taking upstream's value. */
     static boolean takesUpstream(DiscrepancyKind kind) {
         return kind == DiscrepancyKind.STATUS_MISMATCH || kind == DiscrepancyKind.SPRAAK_UPSTREAM_NEWER
@@ -45,11 +49,32 @@ public class Repairs {
      * @return {@link Action#UPDATED}, or {@link Action#SKIPPED_CHANGED} when the person changed since it was read
      */
     public Action repair(LocalSnapshot local, PersonRecord upstream, List<Finding> findings, Actor actor) {
-        Person person = em.find(Person.class, local.personidentifikator(), LockModeType.PESSIMISTIC_WRITE);
-        if (person == null || person.version() != local.version()) {
+        return change(local.personidentifikator(), local.version(), person -> applyUpstream(person, upstream, findings), actor);
+    }
+
+    /**
+     * Clears a person that upstream says is SLETTET or IKKE_REGISTRERT (a repair the run held back):
+     * such records carry no contact data, so the person keeps only its status.
+     *
+     * @return {@link Action#UPDATED}, or {@link Action#SKIPPED_CHANGED} when the person changed since the run read it
+     */
+    public Action clear(String pid, long versionRead, Status upstreamStatus, Actor actor) {
+        return change(pid, versionRead, person -> PersonRecord.withStatusOnly(person.id(), upstreamStatus).applyTo(person), actor);
+    }
+
+    private Action change(String pid, long versionRead, Consumer<Person> change, Actor actor) {
+        Person person = em.find(Person.class, pid, LockModeType.PESSIMISTIC_WRITE);
+        if (person == null || person.version() != versionRead) {
             return Action.SKIPPED_CHANGED;
         }
         AuditedFields before = AuditedFields.of(person);
+        change.accept(person);
+        audit.record(person.id(), before.changesTo(AuditedFields.of(person)),
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), actor);
+        return Action.UPDATED;
+    }
+
+    private static void applyUpstream(Person person, PersonRecord upstream, List<Finding> findings) {
         for (Finding finding : findings) {
             switch (finding.kind()) {
                 case STATUS_MISMATCH -> upstream.applyTo(person);
@@ -64,8 +89,5 @@ public class Repairs {
                 }
             }
         }
-        audit.record(person.id(), before.changesTo(AuditedFields.of(person)),
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), actor);
-        return Action.UPDATED;
     }
 }

@@ -99,6 +99,8 @@ class ReconcileIT {
         config.put("krr.reconcile.batch-size", "100");
         config.put("krr.reconcile.partitions", "4");
         config.put("krr.reconcile.lock-stale-after", "PT20S");
+        // the planted persons hold two clearings; a wrong upstream would clear thousands
+        config.put("krr.reconcile.max-deletions", "5");
         config.put("krr.upstream.timeout-ms", "1500");
         config.put("krr.upstream.backoff-base-ms", "50");
         config.put("krr.upstream.max-attempts", "8");
@@ -286,6 +288,7 @@ class ReconcileIT {
 
     void assertRepairedLikeACleanRun(JsonPath report) {
         assertEquals("COMPLETED", report.getString("status"), report.prettify());
+        assertEquals(0, report.getLong("counts.held"), "two clearings are within the limit of five");
         assertEquals(PLANTED.size(), report.getLong("counts.discrepancies"), report.prettify());
         assertEquals(6, report.getLong("counts.corrected"), "every planted person but the local-newer one");
         assertEquals(0, report.getLong("counts.upstreamErrors"));
@@ -411,5 +414,45 @@ class ReconcileIT {
         assertTrue(failure.contains("invalid_client") && failure.contains("Invalid client certificate"), failure);
         // the lock was given back: the next run starts (and, with a good grant, completes)
         assertEquals("COMPLETED", run("VERIFY").getString("status"));
+    }
+
+    @Test
+    @Order(9)
+    void anUpstreamThatKnowsNobodyClearsNobodyAndTheReportSaysWhy() {
+        importLocal(false);
+        long persons = AGREEING + PLANTED.size() + 1;
+        String slettetBefore = personJson(SLETTET_UP);
+        // a wrong krr.upstream.url: a register that knows nobody answers IKKE_REGISTRERT for every id
+        world.register().clear();
+        try {
+            JsonPath report = run("RECONCILE");
+            assertEquals("FAILED", report.getString("status"), report.prettify());
+            String failure = report.getString("failure");
+            assertTrue(failure.startsWith(persons + " persons would be cleared") && failure.contains("krr.reconcile.max-deletions (5)")
+                    && failure.contains("\"allowDeletions\":" + persons), failure);
+            assertEquals(persons, report.getLong("counts.held"));
+            assertEquals(0, report.getLong("counts.corrected"));
+            assertEquals(slettetBefore, personJson(SLETTET_UP), "a held clearing touched the person");
+            assertEquals("AKTIV", new JsonPath(personJson(agreeingPid(0))).getString("status"));
+            assertEquals("HELD", findings(report.getLong("id")).get(UP_NEWER + "/STATUS_MISMATCH"));
+
+            // an operator who allows fewer than there are: still none
+            Response allowed = asAdmin().contentType("application/json").body("{\"mode\":\"RECONCILE\",\"allowDeletions\":3}")
+                    .post("/admin/v1/reconciliations");
+            allowed.then().statusCode(202);
+            JsonPath again = new AdminClient(base, admin).awaitEnd(allowed.getHeader("Location"));
+            assertEquals("FAILED", again.getString("status"));
+            assertTrue(again.getString("failure").contains("allowDeletions 3 of this run"), again.getString("failure"));
+            assertEquals(slettetBefore, personJson(SLETTET_UP));
+
+            asAdmin().contentType("application/json").body("{\"mode\":\"VERIFY\",\"allowDeletions\":3}")
+                    .post("/admin/v1/reconciliations").then().statusCode(400).contentType("application/problem+json");
+        } finally {
+            world.register().clear().putAll(agreeing.stream()).putAll(upstreamPlanted().stream());
+        }
+    }
+
+    String agreeingPid(int index) {
+        return new JsonPath(agreeing.get(index)).getString("personidentifikator");
     }
 }

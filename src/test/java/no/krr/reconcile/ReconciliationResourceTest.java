@@ -12,49 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The pure parts of the admin reconciliation API: the start body, page cursors and CSV. */
+/** The pure parts of the admin reconciliation API: page cursors and CSV. */
 class ReconciliationResourceTest {
-
-    @Nested
-    class ParseMode {
-
-        @Test
-        void verifyAndReconcileAreTheModes() {
-            assertEquals(Mode.VERIFY, ReconciliationResource.parseMode("{\"mode\":\"VERIFY\"}"));
-            assertEquals(Mode.RECONCILE, ReconciliationResource.parseMode(" {\n \"mode\" : \"RECONCILE\" }\n"));
-        }
-
-        @ParameterizedTest
-        @NullAndEmptySource
-        @ValueSource(strings = {
-                " ",
-                "{\"mode\":\"verify\"}",                          // lower case
-                "{\"mode\":\"Reconcile\"}",
-                "{\"mode\":\"REPAIR\"}",                          // no such mode
-                "{\"mode\":\"\"}",
-                "{\"modus\":\"VERIFY\"}",                         // other member
-                "{\"mode\":\"VERIFY\",\"dryRun\":true}",          // extra member
-                "{}",
-                "{\"mode\":null}",                                // wrong types
-                "{\"mode\":1}",
-                "{\"mode\":[\"VERIFY\"]}",
-                "{\"mode\":{\"name\":\"VERIFY\"}}",
-                "\"VERIFY\"",                                     // not an object
-                "[{\"mode\":\"VERIFY\"}]",
-                "null",
-                "VERIFY",                                         // not JSON
-                "mode=VERIFY",
-                "{\"mode\":\"VERIFY\"",
-                "{\"mode\":\"VERIFY\"} x",                        // trailing content
-                "{\"mode\":\"VERIFY\"}{\"mode\":\"RECONCILE\"}",
-                "{\"mode\":\"VERIFY\",\"mode\":\"RECONCILE\"}",   // duplicated member
-        })
-        void anythingElseIsRefused(String body) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReconciliationResource.parseMode(body));
-
-            assertEquals("the body must be {\"mode\":\"VERIFY\"} or {\"mode\":\"RECONCILE\"}.", e.getMessage());
-        }
-    }
 
     @Nested
     class Cursor {

@@ -1,0 +1,95 @@
+package no.krr.reconcile;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.logging.Logger;
+import no.krr.person.Actor;
+
+/**
+ * The last step of a RECONCILE run: the clearings its chunks held back, applied all together if
+ * they stay within the run's deletion limit ({@link DeletionGuard}), none otherwise; then the run
+ * fails with the reason and the way on. A restart goes on with the clearings still held.
+ */
+@Dependent
+@Named("heldClearings")
+public class HeldClearings extends AbstractBatchlet {
+
+    private static final Logger LOG = Logger.getLogger(HeldClearings.class.getName());
+    static final int PAGE = 500;
+
+    @Inject
+    @BatchProperty(name = "mode")
+    String mode;
+
+    @Inject
+    @BatchProperty(name = "maxDeletions")
+    String maxDeletions;
+
+    @Inject
+    @BatchProperty(name = "allowDeletions")
+    String allowDeletions;
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    ReconcileStore store;
+
+    @Inject
+    ReconcileChunk chunk;
+
+    private volatile boolean stopping;
+
+    @Override
+    public String process() throws DeletionsHeld {
+        long run = RunIds.of(job);
+        if (Mode.valueOf(mode) != Mode.RECONCILE) {
+            return "COMPLETED";
+        }
+        long held = store.heldPersons(run);
+        if (held == 0) {
+            return "COMPLETED";
+        }
+        DeletionGuard guard = new DeletionGuard(Long.parseLong(maxDeletions),
+                allowDeletions == null || allowDeletions.isBlank() ? OptionalLong.empty()
+                        : OptionalLong.of(Long.parseLong(allowDeletions)));
+        if (!guard.allows(held)) {
+            String why = guard.refusal(held);
+            store.failed(run, why);
+            LOG.warning(() -> "Reconciliation run " + run + ": " + why);
+            throw new DeletionsHeld(why);
+        }
+        String startedBy = job.getProperties().getProperty("startedBy", "");
+        Actor actor = Actor.job("reconcile-persons", job.getExecutionId(),
+                startedBy.isBlank() ? Optional.empty() : Optional.of(startedBy));
+        long applied = 0;
+        long after = 0;
+        List<Long> page;
+        while (!stopping && !(page = store.held(run, after, PAGE)).isEmpty()) {
+            applied += chunk.clearHeld(page, actor);
+            after = page.get(page.size() - 1);
+        }
+        long cleared = applied;
+        LOG.info(() -> "Reconciliation run " + run + ": " + cleared + " of " + held + " held clearings applied");
+        return stopping ? "STOPPED" : "COMPLETED";
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+    }
+
+    /** The run held more clearings than it may apply: it ends FAILED with the reason. */
+    public static class DeletionsHeld extends Exception {
+        DeletionsHeld(String why) {
+            super(why);
+        }
+    }
+}
