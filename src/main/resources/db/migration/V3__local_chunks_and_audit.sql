@@ -12,6 +12,18 @@ create table import_position (
     updated_at      timestamp with time zone not null
 );
 
+-- Which import an execution works on, with its parameters: the batch runtime's repository may die
+-- with its server, and another server must still be able to resume the import (ImportIds).
+create table import_execution (
+    execution_id bigint                   not null primary key,
+    import_id    bigint                   not null,
+    file         varchar(1000)            not null,
+    lines        bigint                   not null,
+    chunk_size   integer                  not null,
+    started_at   timestamp with time zone not null
+);
+create index import_execution_by_import on import_execution (import_id);
+
 -- Imports and repairs are audited too: who started the job that made a change.
 alter table person_audit add column started_by varchar(300);
 

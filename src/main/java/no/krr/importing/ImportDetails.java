@@ -1,6 +1,8 @@
 package no.krr.importing;
 
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
@@ -8,7 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.logging.Logger;
 import java.time.Instant;
 import java.util.Date;
 import jakarta.inject.Inject;
@@ -28,6 +39,8 @@ import no.krr.admin.Progress;
 public class ImportDetails implements JobDetails {
 
     public static final String JOB = "import-persons";
+    private static final Logger LOG = Logger.getLogger(ImportDetails.class.getName());
+    private static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
     static final int SKIPS_SHOWN = 100;
 
     @Inject
@@ -36,26 +49,73 @@ public class ImportDetails implements JobDetails {
     @Inject
     JobProgressStore progress;
 
+    @Inject
+    Clock clock;
+
     @Override
     public String jobName() {
         return JOB;
     }
 
-    /** A restart needs the file: after {@code krr.import.retention} it is gone, and the restart is refused. */
+    @Inject
+    ImportFiles files;
+
+    /**
+     * A restart needs the file: after {@code krr.import.retention} it is gone, and the restart is
+     * refused. An execution the runtime still calls running but that has committed nothing for
+     * {@code krr.import.stale-after} died with its server (Jakarta Batch cannot restart it): the
+     * import goes on in a new job instance.
+     */
     @Override
     public long restart(JobExecution execution) {
-        String file = BatchRuntime.getJobOperator().getParameters(execution.getExecutionId()).getProperty("file");
-        if (file != null && !java.nio.file.Files.exists(java.nio.file.Path.of(file))) {
-            throw new jakarta.batch.operations.JobRestartException(
-                    "its file was deleted (krr.import.retention after it ended); import the file again");
+        var operator = BatchRuntime.getJobOperator();
+        Properties parameters = operator.getParameters(execution.getExecutionId());
+        requireFile(parameters.getProperty("file"));
+        if (RUNNING.contains(execution.getBatchStatus())) {
+            long importId = ImportIds.of(operator.getJobInstance(execution.getExecutionId()).getInstanceId(), parameters);
+            return resume(importId, parameters);
         }
         return JobDetails.super.restart(execution);
+    }
+
+    /** An execution the runtime does not know (its repository died with its server): our own table may. */
+    @Override
+    public Optional<Long> restartUnknown(long executionId) {
+        return store.execution(executionId).map(known -> {
+            requireFile(known.file());
+            Properties parameters = new Properties();
+            parameters.setProperty("file", known.file());
+            parameters.setProperty("lines", Long.toString(known.lines()));
+            parameters.setProperty("chunkSize", Integer.toString(known.chunkSize()));
+            return resume(known.importId(), parameters);
+        });
+    }
+
+    private long resume(long importId, Properties original) {
+        OffsetDateTime lastSign = store.lastSignOfLife(importId);
+        if (lastSign.isAfter(OffsetDateTime.now(clock).minus(files.staleAfter()))) {
+            throw new JobRestartException("it may still be running on another server (it committed within "
+                    + "krr.import.stale-after); try again later");
+        }
+        Properties parameters = new Properties();
+        parameters.putAll(original);
+        parameters.setProperty(ImportIds.PARAMETER, Long.toString(importId));
+        long id = BatchRuntime.getJobOperator().start(JOB, parameters);
+        LOG.info(() -> "Import " + importId + " showed no sign of life; it goes on in execution " + id);
+        return id;
+    }
+
+    private static void requireFile(String file) {
+        if (file != null && !Files.exists(Path.of(file))) {
+            throw new JobRestartException("its file was deleted (krr.import.retention after it ended); import the file again");
+        }
     }
 
     @Override
     public void addTo(JsonObjectBuilder report, JobExecution execution) {
         var operator = BatchRuntime.getJobOperator();
         var instance = operator.getJobInstance(execution.getExecutionId());
+        long importId = ImportIds.of(instance.getInstanceId(), execution.getJobParameters());
         long readBefore = 0;
         for (JobExecution earlier : operator.getJobExecutions(instance)) {
             if (earlier.getExecutionId() < execution.getExecutionId()) {
@@ -64,7 +124,7 @@ public class ImportDetails implements JobDetails {
                 }
             }
         }
-        ImportStore.Counts counts = store.counts(instance.getInstanceId());
+        ImportStore.Counts counts = store.counts(importId);
         long read = counts.written() + counts.skipped();
         long readThisRun = Math.max(0, read - readBefore);
         long total = Long.parseLong(execution.getJobParameters().getProperty("lines", "0"));
@@ -80,7 +140,7 @@ public class ImportDetails implements JobDetails {
             counts.failure().ifPresent(reason -> report.add("failure", reason));
         }
         report.add("progress", new Progress(done, total, readThisRun, elapsed(execution)).toJson());
-        report.add("skippedLines", skippedLines(instance.getInstanceId()));
+        report.add("skippedLines", skippedLines(importId));
     }
 
     private JsonArrayBuilder skippedLines(long instanceId) {

@@ -27,7 +27,7 @@ public class ImportFailure extends AbstractChunkListener {
     @Override
     public void onError(Exception failure) {
         String reason = FailureReason.of(failure);
-        store.failed(job.getInstanceId(), reason);
+        store.failed(ImportIds.of(job), reason);
         LOG.warning(() -> "Import job " + job.getExecutionId() + " failed: " + reason);
     }
 }

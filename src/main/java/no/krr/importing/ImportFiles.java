@@ -37,6 +37,10 @@ public class ImportFiles {
     long maxBytes;
 
     @Inject
+    @ConfigProperty(name = "krr.import.stale-after", defaultValue = "PT5M")
+    String staleAfter;
+
+    @Inject
     @ConfigProperty(name = "krr.import.retention", defaultValue = "P7D")
     String retention;
 
@@ -81,6 +85,11 @@ public class ImportFiles {
     }
 
     /** {@code krr.import.retention}: how long the file of a failed or stopped import is kept for a restart. */
+    /** How long an import that the batch runtime calls running may go without committing before it is taken to be dead. */
+    public Duration staleAfter() {
+        return Duration.parse(staleAfter);
+    }
+
     public Duration retention() {
         return Duration.parse(retention);
     }

@@ -20,6 +20,6 @@ public class ImportSkipReport implements SkipProcessListener {
     @Override
     public void onSkipProcessItem(Object item, Exception ex) {
         NdjsonLine line = (NdjsonLine) item;
-        store.skipped(job.getInstanceId(), line.number(), ex.getMessage());
+        store.skipped(ImportIds.of(job), line.number(), ex.getMessage());
     }
 }

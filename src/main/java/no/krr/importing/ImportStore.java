@@ -99,6 +99,36 @@ public class ImportStore {
         });
     }
 
+    /** Records that an execution works on an import, with what a resumption needs (its parameters). */
+    public void executionStarted(long executionId, long importId, java.util.Properties parameters) {
+        // merge: an embedded batch repository that died with its server lets a new server reuse execution ids
+        em.merge(new ImportExecution(executionId, importId, parameters.getProperty("file"),
+                number(parameters, "lines", 0), (int) number(parameters, "chunkSize", 500),
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)));
+    }
+
+    private static long number(java.util.Properties parameters, String name, long otherwise) {
+        String value = parameters.getProperty(name, "");
+        return value.isBlank() ? otherwise : Long.parseLong(value.trim());
+    }
+
+    /** What an execution worked on, from our own table. */
+    public Optional<ImportExecution> execution(long executionId) {
+        return Optional.ofNullable(em.find(ImportExecution.class, executionId));
+    }
+
+    /** When the import last showed it was alive: its last committed chunk, or the start of its latest execution. */
+    public OffsetDateTime lastSignOfLife(long importId) {
+        OffsetDateTime committed = em.createQuery(
+                        "select max(p.updatedAt) from ImportPosition p where p.jobInstanceId = :id", OffsetDateTime.class)
+                .setParameter("id", importId).getSingleResult();
+        OffsetDateTime started = em.createQuery(
+                        "select max(e.startedAt) from ImportExecution e where e.importId = :id", OffsetDateTime.class)
+                .setParameter("id", importId).getSingleResult();
+        return java.util.stream.Stream.of(committed, started).filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder()).orElse(OffsetDateTime.MIN);
+    }
+
     /** A skipped line is a fact about the file, kept whether or not its chunk commits; recording it twice is harmless. */
     public void skipped(long jobInstanceId, long lineNumber, String reason) {
         em.merge(new ImportSkip(jobInstanceId, lineNumber, reason));

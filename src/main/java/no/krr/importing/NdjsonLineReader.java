@@ -48,7 +48,7 @@ public class NdjsonLineReader extends AbstractItemReader {
     public void open(Serializable checkpoint) throws IOException {
         reader = new NdjsonScanner(Files.newInputStream(Path.of(file)));
         // our own committed position, not the runtime's checkpoint: the chunk's rows commit first
-        Position resume = store.position(job.getInstanceId()).orElse(new Position(0, 0));
+        Position resume = store.position(ImportIds.of(job)).orElse(new Position(0, 0));
         while (lineNumber < resume.lineNumber() && reader.next() != null) {
             lineNumber++;
         }

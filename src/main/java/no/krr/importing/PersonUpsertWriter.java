@@ -34,6 +34,6 @@ public class PersonUpsertWriter extends AbstractItemWriter {
         String startedBy = job.getProperties().getProperty("startedBy", "");
         Actor actor = Actor.job(ImportDetails.JOB, job.getExecutionId(),
                 startedBy.isBlank() ? Optional.empty() : Optional.of(startedBy));
-        store.commit(job.getInstanceId(), items.stream().map(PersonRecord.class::cast).toList(), to, actor);
+        store.commit(ImportIds.of(job), items.stream().map(PersonRecord.class::cast).toList(), to, actor);
     }
 }

@@ -34,13 +34,6 @@ public record PersonRecord(
                 Optional.empty(), Optional.empty());
     }
 
-    /** A record with a status and nothing else: what the register holds of a SLETTET or IKKE_REGISTRERT person. */
-    public static PersonRecord withStatusOnly(NationalId id, Status status) {
-        return new PersonRecord(id, status, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Channel.NONE, Channel.NONE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
-    }
-
     /**
      * Copies this record onto a stored person, touching only what differs, so that storing the same
      * data again changes nothing (no new version). Timestamps are compared as instants and stored in

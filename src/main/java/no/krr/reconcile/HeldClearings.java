@@ -11,18 +11,23 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 import no.krr.person.Actor;
+import no.krr.person.NationalId;
+import no.krr.upstream.UpstreamException;
+import no.krr.upstream.UpstreamRegister;
 
 /**
  * The last step of a RECONCILE run: the clearings its chunks held back, applied all together if
  * they stay within the run's deletion limit ({@link DeletionGuard}), none otherwise; then the run
- * fails with the reason and the way on. A restart goes on with the clearings still held.
+ * fails with the reason and the way on. A restart goes on with the clearings still held; one that
+ * upstream no longer confirms is not applied.
  */
 @Dependent
 @Named("heldClearings")
 public class HeldClearings extends AbstractBatchlet {
 
     private static final Logger LOG = Logger.getLogger(HeldClearings.class.getName());
-    static final int PAGE = 500;
+    /** One upstream call per page. */
+    static final int PAGE = 1000;
 
     @Inject
     @BatchProperty(name = "mode")
@@ -45,10 +50,13 @@ public class HeldClearings extends AbstractBatchlet {
     @Inject
     ReconcileChunk chunk;
 
+    @Inject
+    UpstreamRegister register;
+
     private volatile boolean stopping;
 
     @Override
-    public String process() throws DeletionsHeld {
+    public String process() throws DeletionsHeld, UpstreamException {
         long run = RunIds.of(job);
         if (Mode.valueOf(mode) != Mode.RECONCILE) {
             return "COMPLETED";
@@ -71,10 +79,13 @@ public class HeldClearings extends AbstractBatchlet {
                 startedBy.isBlank() ? Optional.empty() : Optional.of(startedBy));
         long applied = 0;
         long after = 0;
-        List<Long> page;
+        List<Discrepancy> page;
         while (!stopping && !(page = store.held(run, after, PAGE)).isEmpty()) {
-            applied += chunk.clearHeld(page, actor);
-            after = page.get(page.size() - 1);
+            // upstream's record as it is now, not as the chunk saw it: it is what the person becomes
+            UpstreamRegister.Answer answer = register.lookup(
+                    page.stream().map(d -> new NationalId(d.personidentifikator())).distinct().toList());
+            applied += chunk.clearHeld(page.stream().map(Discrepancy::id).toList(), answer, actor);
+            after = page.get(page.size() - 1).id();
         }
         long cleared = applied;
         LOG.info(() -> "Reconciliation run " + run + ": " + cleared + " of " + held + " held clearings applied");

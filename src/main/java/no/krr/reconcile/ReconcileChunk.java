@@ -84,18 +84,26 @@ public class ReconcileChunk {
     }
 
     /**
-     * Applies held clearings (the run stayed within its deletion limit), each only if the person
-     * is still as the run read it.
+     * Applies held clearings (the run stayed within its deletion limit) with upstream's record as
+     * asked again now, each only if the person is still as the run read it and upstream still says
+     * SLETTET or IKKE_REGISTRERT.
      *
      * @return how many were applied
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public long clearHeld(List<Long> discrepancyIds, Actor actor) {
+    public long clearHeld(List<Long> discrepancyIds, UpstreamRegister.Answer answer, Actor actor) {
         long applied = 0;
         for (long id : discrepancyIds) {
             Discrepancy held = em.find(Discrepancy.class, id);
-            Action action = repairs.clear(held.personidentifikator(), held.personVersion().orElse(-1L),
-                    Status.valueOf(held.upstreamValue().orElseThrow()), actor);
+            PersonRecord upstream = answer.persons().get(held.personidentifikator());
+            if (upstream == null) {
+                continue; // left HELD: the next run asks again
+            }
+            if (upstream.status() == Status.AKTIV) {
+                held.settled(Action.NONE, Optional.of("upstream says AKTIV now"));
+                continue;
+            }
+            Action action = repairs.clear(held.personidentifikator(), held.personVersion().orElse(-1L), upstream, actor);
             held.settled(action, action == Action.SKIPPED_CHANGED ? Optional.of(Repairs.CHANGED_SINCE_READ) : Optional.empty());
             if (action == Action.UPDATED) {
                 applied++;

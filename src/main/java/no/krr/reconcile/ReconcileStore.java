@@ -223,9 +223,9 @@ public class ReconcileStore {
     }
 
     /** The next held findings of a run, in id order after {@code afterId}. */
-    public List<Long> held(long runId, long afterId, int limit) {
-        return em.createQuery("select d.id from Discrepancy d where d.runId = :run and d.action = :held and d.id > :after "
-                        + "order by d.id", Long.class)
+    public List<Discrepancy> held(long runId, long afterId, int limit) {
+        return em.createQuery("select d from Discrepancy d where d.runId = :run and d.action = :held and d.id > :after "
+                        + "order by d.id", Discrepancy.class)
                 .setParameter("run", runId).setParameter("held", Action.HELD).setParameter("after", afterId)
                 .setMaxResults(limit).getResultList();
     }

@@ -15,7 +15,6 @@ import no.krr.person.AuditTrail;
 import no.krr.person.AuditedFields;
 import no.krr.person.Person;
 import no.krr.person.PersonRecord;
-import no.krr.person.Status;
 
 /**
  * What RECONCILE does about the findings for one person, in the chunk's local transaction. The person is
@@ -53,13 +52,14 @@ public class Repairs {
     }
 
     /**
-     * Clears a person that upstream says is SLETTET or IKKE_REGISTRERT (a repair the run held back):
-     * such records carry no contact data, so the person keeps only its status.
+     * Takes upstream's record as a whole for a person the run read at {@code versionRead}: a
+     * clearing the run held back (upstream says SLETTET or IKKE_REGISTRERT, its record carries no
+     * contact data).
      *
      * @return {@link Action#UPDATED}, or {@link Action#SKIPPED_CHANGED} when the person changed since the run read it
      */
-    public Action clear(String pid, long versionRead, Status upstreamStatus, Actor actor) {
-        return change(pid, versionRead, person -> PersonRecord.withStatusOnly(person.id(), upstreamStatus).applyTo(person), actor);
+    public Action clear(String pid, long versionRead, PersonRecord upstream, Actor actor) {
+        return change(pid, versionRead, upstream::applyTo, actor);
     }
 
     private Action change(String pid, long versionRead, Consumer<Person> change, Actor actor) {

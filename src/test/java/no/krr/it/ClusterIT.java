@@ -9,9 +9,6 @@ import io.restassured.response.Response;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -135,7 +132,7 @@ class ClusterIT {
 
     /** Connections of A's server-level pool now (its own role tells them from B's). */
     private long serverPoolConnections(String url) throws Exception {
-        long now = count(url, "select count(*) from pg_stat_activity where usename = '" + SERVER_POOL_ROLE + "'");
+        long now = TestDatabases.number(url, "select count(*) from pg_stat_activity where usename = '" + SERVER_POOL_ROLE + "'");
         maxServerPoolConnections = Math.max(maxServerPoolConnections, now);
         return now;
     }
@@ -167,20 +164,12 @@ class ClusterIT {
         }
     }
 
-    static long runs(String url) throws Exception {
-        return count(url, "select count(*) from reconciliation_run");
+    static long runs(String url) {
+        return TestDatabases.number(url, "select count(*) from reconciliation_run");
     }
 
-    static long endedRuns(String url) throws Exception {
-        return count(url, "select count(*) from reconciliation_run where ended_at is not null");
-    }
-
-    private static long count(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, TestDatabases.USER, "");
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    static long endedRuns(String url) {
+        return TestDatabases.number(url, "select count(*) from reconciliation_run where ended_at is not null");
     }
 
     static void awaitLog(Path log, String text, Duration timeout) throws Exception {

@@ -62,6 +62,11 @@ final class ProcessNodes implements AutoCloseable {
         return node;
     }
 
+    /** The instance started last. */
+    LocalService last() {
+        return started.get(started.size() - 1);
+    }
+
     LocalService start(String name) throws Exception {
         return start(name, Map.of(), List.of("--nocluster"), Map.of());
     }

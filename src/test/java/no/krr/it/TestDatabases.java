@@ -32,6 +32,18 @@ final class TestDatabases {
         return base + name;
     }
 
+    /** The single number a query answers, e.g. a {@code count(*)}. */
+    static long number(String url, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, USER, "");
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL for the container tests at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
     static void execute(String url, String sql) {
         try (Connection connection = DriverManager.getConnection(url, USER, "");
              Statement statement = connection.createStatement()) {

@@ -19,13 +19,19 @@ class DeletionGuardTest {
     private static final Finding STATUS = new Finding(DiscrepancyKind.STATUS_MISMATCH, Optional.of("AKTIV"), Optional.of("SLETTET"));
     private static final Finding VARSLING = new Finding(DiscrepancyKind.VARSLINGSSTATUS_MISMATCH, Optional.empty(), Optional.empty());
 
+    private static PersonRecord upstream(Status status) {
+        return new PersonRecord(ID, status, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                PersonRecord.Channel.NONE, PersonRecord.Channel.NONE, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
     @Test
     void aRepairClearsWhenUpstreamsOtherStatusIsNotAktiv() {
-        assertTrue(DeletionGuard.clears(List.of(STATUS), PersonRecord.withStatusOnly(ID, Status.SLETTET)));
-        assertTrue(DeletionGuard.clears(List.of(STATUS), PersonRecord.withStatusOnly(ID, Status.IKKE_REGISTRERT)));
-        assertFalse(DeletionGuard.clears(List.of(STATUS), PersonRecord.withStatusOnly(ID, Status.AKTIV)),
+        assertTrue(DeletionGuard.clears(List.of(STATUS), upstream(Status.SLETTET)));
+        assertTrue(DeletionGuard.clears(List.of(STATUS), upstream(Status.IKKE_REGISTRERT)));
+        assertFalse(DeletionGuard.clears(List.of(STATUS), upstream(Status.AKTIV)),
                 "a person who is AKTIV again gets data, loses none");
-        assertFalse(DeletionGuard.clears(List.of(VARSLING), PersonRecord.withStatusOnly(ID, Status.SLETTET)),
+        assertFalse(DeletionGuard.clears(List.of(VARSLING), upstream(Status.SLETTET)),
                 "same status: nothing to clear");
     }
 
