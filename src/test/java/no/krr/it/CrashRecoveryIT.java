@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +51,9 @@ class CrashRecoveryIT {
             long checkedBeforeCrash = checked(admin.status(location));
             first.kill();
             assertTrue(checkedBeforeCrash < local.size(), "the run ended before the crash");
+            if (nodes.onPostgres()) {
+                assertNothingLeftBehind(nodes.postgresUrl);
+            }
 
             nodes.world.register().latency(Duration.ZERO);
             LocalService second = nodes.start("second", small, List.of("--nocluster"), Map.of());
@@ -84,7 +88,8 @@ class CrashRecoveryIT {
             // no repair applied twice: each repaired person has one audit row per changed field
             for (String pid : upstream.planted().keySet()) {
                 List<Map<String, Object>> trail = given().baseUri(second.baseUrl()).auth().oauth2(again.adminToken())
-                        .get("/admin/v1/persons/" + pid + "/audit").then().statusCode(200).extract().jsonPath().getList("items");
+                        .get("/admin/v1/persons/" + pid + "/audit").then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")
+                        .stream().filter(a -> "reconcile-persons".equals(a.get("actor"))).toList();
                 long distinct = trail.stream().map(a -> a.get("field")).distinct().count();
                 assertEquals(distinct, trail.size(), "an audit row doubled for a planted person: " + trail);
             }
@@ -133,6 +138,20 @@ class CrashRecoveryIT {
                 assertEquals(lines.size(), TestDatabases.number(nodes.postgresUrl,
                         "select count(*) from person_audit where actor = 'import-persons' and field = 'status'"),
                         "one status row per person added");
+            
+                // a chunk the database refuses: the import fails with the reason, and counts only what committed
+                TestDatabases.execute(nodes.postgresUrl, "alter table person add constraint refuse_one "
+                        + "check (epostadresse is distinct from 'refuse@example.no')");
+                List<String> refused = new java.util.ArrayList<>(DemoData.lines(450, Clock.systemUTC(), 99).toList());
+                String victim = refused.stream().skip(250).filter(l -> l.contains("\"epostadresse\"")).findFirst().orElseThrow();
+                refused.set(refused.indexOf(victim), victim.replaceFirst("\"epostadresse\":\"[^\"]*\"", "\"epostadresse\":\"refuse@example.no\""));
+                JsonPath failed = new AdminClient(third.baseUrl(), third.adminToken()).importAndWait(String.join("\n", refused));
+                assertEquals("FAILED", failed.getString("status"), failed.prettify());
+                assertTrue(failed.getString("failure").startsWith("the database refused (SQL state 23514)"), failed.prettify());
+                assertTrue(failed.getLong("counts.written") % 200 == 0 && failed.getLong("counts.written") < refused.size(),
+                        "only whole committed chunks count: " + failed.prettify());
+                assertTrue(Files.readString(third.log()).lines().filter(l -> l.contains("Import job " + failed.getLong("id") + " failed"))
+                        .count() == 1, "one log line for the failure");
             }
         }
     }
