@@ -9,11 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import no.krr.person.NationalId;
 
 /**
- * The error page for errors the container raises outside JAX-RS: unknown paths, methods and
- * uncaught failures (and a 401 or 403, should the container ever send one, with the RFC 6750
- * challenge). Answers RFC 9457 problem details.
+ * The error page for errors the container raises outside JAX-RS: unknown paths, methods, header
+ * fields JAX-RS cannot parse, ranges of static files, uncaught failures (and a 401 or 403, should
+ * the container ever send one, with the RFC 6750 challenge). Answers RFC 9457 problem details.
  */
 @WebServlet(urlPatterns = "/problem")
 public class ProblemServlet extends HttpServlet {
@@ -24,7 +25,7 @@ public class ProblemServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
-        Problem problem;
+        Problem problem = Problem.ofStatus(status, null);
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             boolean bearerSent = hasBearerToken(request);
             response.setHeader(BearerChallenge.HEADER, bearerSent
@@ -38,11 +39,10 @@ public class ProblemServlet extends HttpServlet {
         } else if (status >= 500) {
             Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
             if (failure instanceof Throwable t) {
-                LOG.log(Level.SEVERE, "Unhandled failure on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), t);
+                // the URI may name a person (/admin/v1/persons/{pid}/audit)
+                LOG.log(Level.SEVERE, "Unhandled failure on "
+                        + NationalId.maskAll(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))), t);
             }
-            problem = Problem.ofStatus(status, "The server failed to handle the request.");
-        } else {
-            problem = Problem.ofStatus(status, null);
         }
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
