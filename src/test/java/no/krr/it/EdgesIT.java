@@ -143,7 +143,7 @@ class EdgesIT {
         // Jersey gives up on these before any resource runs, and the container writes the error
         assertProblem(given().baseUri(base).header("Accept", ";;;/").get("/rest/v1/person"), 400);
         assertProblem(given().baseUri(base).auth().oauth2(citizen(PID)).header("Content-Type", ";;;")
-                .body("x").patch("/rest/v1/person"), 400);
+                .body("x".getBytes(StandardCharsets.UTF_8)).patch("/rest/v1/person"), 400);
     }
 
     @Test
