@@ -41,7 +41,7 @@ public class ResponseSigner {
     private final JWSSigner signer;
     private final String publicJwksJson;
     private final Clock clock;
-    private final AtomicReference<StampedHeader> current = new AtomicReference<>(new StampedHeader(Long.MIN_VALUE, null));
+    private final AtomicReference<StampedHeader> current;
 
     @Inject
     public ResponseSigner(SigningSettings settings, Clock clock) {
@@ -53,6 +53,8 @@ public class ResponseSigner {
         this.signer = keys.newSigner();
         this.publicJwksJson = keys.publicJwks().toString();
         this.clock = Objects.requireNonNull(clock, "clock");
+        long now = clock.instant().getEpochSecond();
+        this.current = new AtomicReference<>(new StampedHeader(now, headerWithIat(keys, now)));
     }
 
     /** For the CDI client proxy only. */
@@ -61,6 +63,7 @@ public class ResponseSigner {
         this.signer = null;
         this.publicJwksJson = null;
         this.clock = null;
+        this.current = null;
     }
 
     /** Makes the bean when the application starts, so that bad signing settings fail the deployment. */
@@ -103,23 +106,20 @@ public class ResponseSigner {
             return stamped.header();
         }
         // two threads crossing a second may both build it; the last one kept is as good as any
-        JWSHeader header = parsedBack(headerBuilder(keys).customParam(IAT, epochSecond).build());
+        JWSHeader header = headerWithIat(keys, epochSecond);
         current.set(new StampedHeader(epochSecond, header));
         return header;
     }
 
-    private static JWSHeader.Builder headerBuilder(SigningKeys keys) {
+    private static JWSHeader headerWithIat(SigningKeys keys, long epochSecond) {
         JWSHeader.Builder builder = new JWSHeader.Builder(keys.algorithm())
                 .keyID(keys.keyId())
-                .type(JOSEObjectType.JOSE);
+                .type(JOSEObjectType.JOSE)
+                .customParam(IAT, epochSecond);
         keys.certificateChain().ifPresent(builder::x509CertChain);
-        return builder;
-    }
-
-    private static JWSHeader parsedBack(JWSHeader header) {
         try {
             // parsed back from its own base64url, the header keeps that form: no JSON per signature
-            return JWSHeader.parse(header.toBase64URL());
+            return JWSHeader.parse(builder.build().toBase64URL());
         } catch (ParseException e) {
             throw new IllegalStateException("A JWS header Nimbus made cannot be parsed back", e);
         }
