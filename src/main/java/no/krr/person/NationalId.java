@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public record NationalId(String value) implements Comparable<NationalId> {
 
     private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}");
+    // a run of exactly eleven: longer runs (epoch milliseconds in a log line) are no national id
+    private static final Pattern ELEVEN_DIGIT_RUN = Pattern.compile("(?<!\\d)\\d{11}(?!\\d)");
     private static final Pattern NINE_DIGITS = Pattern.compile("\\d{9}");
     private static final int[] K1_WEIGHTS = {3, 7, 6, 1, 8, 9, 4, 5, 2};
     private static final int[] K2_WEIGHTS = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
@@ -87,6 +89,17 @@ public record NationalId(String value) implements Comparable<NationalId> {
             return "*".repeat(candidate.length());
         }
         return candidate.substring(0, 6) + "*".repeat(candidate.length() - 6);
+    }
+
+    /**
+     * The text with every run of exactly eleven digits masked as {@link #mask} does, valid check
+     * digits or not: a mistyped id is as personal as a valid one.
+     */
+    public static String maskAll(String text) {
+        if (text == null) {
+            return "null";
+        }
+        return ELEVEN_DIGIT_RUN.matcher(text).replaceAll(m -> mask(m.group()));
     }
 
     @Override

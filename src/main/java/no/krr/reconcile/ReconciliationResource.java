@@ -35,10 +35,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import no.krr.admin.JobResource;
 import no.krr.security.AuthSettings;
 import no.krr.web.BoundedBody;
+import no.krr.web.CsvCells;
 import no.krr.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -173,7 +173,7 @@ public class ReconciliationResource {
             do {
                 page = store.page(runId, filter, after, MAX_LIMIT);
                 for (Discrepancy d : page) {
-                    out.write(Csv.row(d.personidentifikator(), d.kind().name(), d.localValue().orElse(""),
+                    out.write(CsvCells.row(d.personidentifikator(), d.kind().name(), d.localValue().orElse(""),
                             d.upstreamValue().orElse(""), d.action().name(), d.detail().orElse("")));
                     after = d.id();
                 }
@@ -227,23 +227,6 @@ public class ReconciliationResource {
                 throw new IllegalArgumentException("not a cursor");
             }
             return Long.parseLong(text.substring(2));
-        }
-    }
-
-    /** RFC 4180 rows: a field with a comma, quote or line break is quoted, quotes doubled. */
-    static final class Csv {
-        private Csv() {
-        }
-
-        static String row(String... fields) {
-            return Arrays.stream(fields).map(Csv::field).collect(Collectors.joining(",", "", "\r\n"));
-        }
-
-        static String field(String value) {
-            if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-                return "\"" + value.replace("\"", "\"\"") + "\"";
-            }
-            return value;
         }
     }
 }

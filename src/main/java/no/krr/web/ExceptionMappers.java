@@ -8,6 +8,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import no.krr.person.NationalId;
 import no.krr.security.AuthSettings;
 
 /** Turns every JAX-RS failure into RFC 9457 problem details. */
@@ -85,15 +87,19 @@ public final class ExceptionMappers {
         }
     }
 
-    /** Anything else is our fault: logged once, answered without internals. */
+    /** Anything else is our fault: logged once, with the path that failed (a national id in it masked), answered without internals. */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
 
         private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
 
+        @Context
+        private UriInfo uriInfo;
+
         @Override
         public Response toResponse(Throwable exception) {
-            LOG.log(Level.SEVERE, "Unhandled failure", exception);
+            String path = Optional.ofNullable(uriInfo).map(u -> u.getRequestUri().getRawPath()).orElse("?");
+            LOG.log(Level.SEVERE, "Unhandled failure on " + NationalId.maskAll(path), exception);
             return Problem.ofStatus(500, "The server failed to handle the request.").response().build();
         }
     }

@@ -7,13 +7,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import no.krr.person.NationalId;
 
 /**
- * The error page for errors the container raises outside JAX-RS: unknown paths, methods and
- * uncaught failures (and a 401 or 403, should the container ever send one, with the RFC 6750
- * challenge). Answers RFC 9457 problem details.
+ * The error page for errors the container raises outside JAX-RS: unknown paths, methods, header
+ * fields JAX-RS cannot parse, ranges of static files, uncaught failures (and a 401 or 403, should
+ * the container ever send one, with the RFC 6750 challenge). Answers RFC 9457 problem details.
  */
 @WebServlet(urlPatterns = "/problem")
 public class ProblemServlet extends HttpServlet {
@@ -23,8 +25,10 @@ public class ProblemServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
-        Problem problem;
+        Optional<Throwable> failure = Optional.ofNullable(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))
+                .filter(Throwable.class::isInstance).map(Throwable.class::cast);
+        int status = ContainerFailure.statusFor(code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND, failure);
+        Problem problem = Problem.ofStatus(status, null);
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             boolean bearerSent = hasBearerToken(request);
             response.setHeader(BearerChallenge.HEADER, bearerSent
@@ -36,13 +40,9 @@ public class ProblemServlet extends HttpServlet {
                     : Problem.of(401, "missing-token", "Authentication required",
                             "Send an ID-porten access token as 'Authorization: Bearer <token>'.");
         } else if (status >= 500) {
-            Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-            if (failure instanceof Throwable t) {
-                LOG.log(Level.SEVERE, "Unhandled failure on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), t);
-            }
-            problem = Problem.ofStatus(status, "The server failed to handle the request.");
-        } else {
-            problem = Problem.ofStatus(status, null);
+            // the URI may name a person (/admin/v1/persons/{pid}/audit)
+            failure.ifPresent(t -> LOG.log(Level.SEVERE, "Unhandled failure on "
+                    + NationalId.maskAll(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))), t));
         }
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");

@@ -226,8 +226,16 @@ class UserApiIT {
     @Test
     void signedResponsesVerifyWithTheEphemeralRs256Key() throws Exception {
         // no keystore in this deployment: an ephemeral RS256 key, no certificate chain
-        Jose.assertSignedLikeJson(base, idporten().token(FULL).mint(), com.nimbusds.jose.JWSAlgorithm.RS256, false);
+        long before = java.time.Instant.now().getEpochSecond();
+        com.nimbusds.jose.JWSObject jws = Jose.assertSignedLikeJson(base, idporten().token(FULL).mint(),
+                com.nimbusds.jose.JWSAlgorithm.RS256, false);
+        long after = java.time.Instant.now().getEpochSecond();
         Jose.assertSignedLikeJson(base, idporten().token(UNKNOWN).mint(), com.nimbusds.jose.JWSAlgorithm.RS256, false);
+        // the signing time, in seconds, in the protected header (same machine, so the same clock)
+        Object iat = jws.getHeader().getCustomParam("iat");
+        assertTrue(iat instanceof Long, "iat is a number of seconds: " + jws.getHeader());
+        assertTrue((Long) iat >= before && (Long) iat <= after, "iat " + iat + " is the signing time, between " + before + " and " + after);
+        assertTrue(jws.getHeader().getIncludedParams().contains("iat"), "iat is a header parameter, not a claim");
     }
 
     @Test

@@ -139,6 +139,31 @@ class NationalIdTest {
     }
 
     @Test
+    void maskAllMasksEveryElevenDigitRunInAText() {
+        assertEquals("Unhandled failure on /admin/v1/persons/230794*****/audit",
+                NationalId.maskAll("Unhandled failure on /admin/v1/persons/23079421936/audit"));
+        // PostgreSQL quotes the key of a violated constraint
+        assertEquals("Key (id)=(123456*****) already exists; Key (pid)=(048466*****)",
+                NationalId.maskAll("Key (id)=(12345678901) already exists; Key (pid)=(04846697271)"));
+        assertEquals("at start 230794***** and at the end 118871*****",
+                NationalId.maskAll("at start 23079421936 and at the end 11887197158"));
+        assertEquals("230794*****\n209146*****", NationalId.maskAll("23079421936\n20914695016"));
+        assertEquals("pid=230794*****&x", NationalId.maskAll("pid=23079421936&x"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"timeMillis: 1796306622109", "2307942193", "0230794219361", "no digits at all", "",
+            "2026-12-03T14:03:42.109+0000", "tid: _ThreadID=81"})
+    void maskAllLeavesShorterAndLongerDigitRunsAlone(String text) {
+        assertEquals(text, NationalId.maskAll(text));
+    }
+
+    @Test
+    void maskAllOfNothingIsTheWordNull() {
+        assertEquals("null", NationalId.maskAll(null));
+    }
+
+    @Test
     void errorMessageForAnInvalidIdIsMasked() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NationalId("23079421937"));
         assertFalse(e.getMessage().contains("23079421937"));

@@ -48,45 +48,4 @@ class ReconciliationResourceTest {
             assertThrows(IllegalArgumentException.class, () -> ReconciliationResource.Cursor.decode(b64(text)));
         }
     }
-
-    @Nested
-    class Csv {
-
-        @Test
-        void aPlainFieldIsWrittenAsItIs() {
-            assertEquals("SPRAAK_LOCAL_NEWER", ReconciliationResource.Csv.field("SPRAAK_LOCAL_NEWER"));
-            assertEquals("nb (2023-06-29T10:14:52+02:00)", ReconciliationResource.Csv.field("nb (2023-06-29T10:14:52+02:00)"));
-            assertEquals("", ReconciliationResource.Csv.field(""));
-        }
-
-        @Test
-        void aFieldWithACommaIsQuoted() {
-            assertEquals("\"a,b\"", ReconciliationResource.Csv.field("a,b"));
-        }
-
-        @Test
-        void aQuoteIsDoubledAndTheFieldQuoted() {
-            assertEquals("\"say \"\"hei\"\"\"", ReconciliationResource.Csv.field("say \"hei\""));
-            assertEquals("\"\"\"\"", ReconciliationResource.Csv.field("\""));
-        }
-
-        @Test
-        void aLineBreakIsQuoted() {
-            assertEquals("\"a\nb\"", ReconciliationResource.Csv.field("a\nb"));
-            assertEquals("\"a\rb\"", ReconciliationResource.Csv.field("a\rb"));
-            assertEquals("\"a\r\nb\"", ReconciliationResource.Csv.field("a\r\nb"));
-        }
-
-        @Test
-        void aRowJoinsItsFieldsWithCommasAndEndsInCrLf() {
-            assertEquals("11822648950,SPRAAK_LOCAL_NEWER,nb,\"n,n\",KEPT_LOCAL,\r\n",
-                    ReconciliationResource.Csv.row("11822648950", "SPRAAK_LOCAL_NEWER", "nb", "n,n", "KEPT_LOCAL", ""));
-        }
-
-        @Test
-        void aRowWithAQuotedLineBreakIsStillOneRecord() {
-            assertEquals("x,\"upstream said \"\"no\"\"\r\nagain\"\r\n",
-                    ReconciliationResource.Csv.row("x", "upstream said \"no\"\r\nagain"));
-        }
-    }
 }

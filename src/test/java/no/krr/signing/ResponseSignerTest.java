@@ -19,11 +19,14 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import no.krr.testdouble.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,16 +38,19 @@ class ResponseSignerTest {
     private static final byte[] BODY = ("{\"status\":\"AKTIV\",  \"personidentifikator\":\"23079421936\","
             + "\"navn\":\"Ærlige Øyvind på Åsen\",\"sti\":\"a\\/b\"}\n").getBytes(StandardCharsets.UTF_8);
 
+    private static final Instant SIGNED_AT = Instant.parse("2026-11-30T09:15:42.750Z");
+
     private static TestKeystores stores;
+    private final MutableClock clock = new MutableClock(SIGNED_AT);
 
     @BeforeAll
     static void keystores() {
         stores = TestKeystores.get();
     }
 
-    private static ResponseSigner signer(String algorithm) {
+    private ResponseSigner signer(String algorithm) {
         Path keystore = algorithm.equals("ES256") ? stores.singleEc : stores.rotated;
-        return new ResponseSigner(SigningKeysTest.load(algorithm, keystore, "signing"));
+        return new ResponseSigner(SigningKeysTest.load(algorithm, keystore, "signing"), clock);
     }
 
     @ParameterizedTest
@@ -79,7 +85,7 @@ class ResponseSignerTest {
     @ParameterizedTest
     @ValueSource(strings = {"RS256", "PS256", "ES256"})
     void anEphemeralKeySignsWithoutCertificate(String algorithm) throws Exception {
-        ResponseSigner signer = new ResponseSigner(SigningKeys.ephemeral(JWSAlgorithm.parse(algorithm)));
+        ResponseSigner signer = new ResponseSigner(SigningKeys.ephemeral(JWSAlgorithm.parse(algorithm)), clock);
 
         JWSObject jws = JWSObject.parse(signer.sign(BODY));
 
@@ -87,6 +93,46 @@ class ResponseSignerTest {
         assertNull(publishedKey(signer, signer.keyId()).getX509CertChain());
         assertTrue(jws.verify(verifierFor(publishedKey(signer, jws.getHeader().getKeyID()))));
         assertArrayEquals(BODY, jws.getPayload().toBytes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"RS256", "PS256", "ES256"})
+    void theProtectedHeaderCarriesTheSigningTimeInWholeSeconds(String algorithm) throws Exception {
+        ResponseSigner signer = signer(algorithm);
+
+        JWSObject jws = JWSObject.parse(signer.sign(BODY));
+
+        assertEquals(SIGNED_AT.getEpochSecond(), jws.getHeader().getCustomParam(ResponseSigner.IAT));
+        // protected: the signature covers it, so a changed iat no longer verifies
+        assertTrue(jws.verify(verifierFor(publishedKey(signer, signer.keyId()))));
+        String[] parts = jws.serialize().split("\\.");
+        String headerJson = new Base64URL(parts[0]).decodeToString();
+        String laterJson = headerJson.replace("\"iat\":" + SIGNED_AT.getEpochSecond(), "\"iat\":" + (SIGNED_AT.getEpochSecond() + 3600));
+        assertFalse(headerJson.equals(laterJson));
+        String forged = Base64URL.encode(laterJson) + "." + parts[1] + "." + parts[2];
+        assertFalse(JWSObject.parse(forged).verify(verifierFor(publishedKey(signer, signer.keyId()))));
+    }
+
+    @Test
+    void eachSignatureTakesTheTimeOfItsOwnSecond() throws Exception {
+        ResponseSigner signer = signer("RS256");
+
+        JWSObject first = JWSObject.parse(signer.sign(BODY));
+        JWSObject sameSecond = JWSObject.parse(signer.sign(BODY));
+        clock.advance(Duration.ofSeconds(1));
+        JWSObject next = JWSObject.parse(signer.sign(BODY));
+        clock.advance(Duration.ofDays(2));
+        JWSObject later = JWSObject.parse(signer.sign(BODY));
+
+        assertEquals(SIGNED_AT.getEpochSecond(), first.getHeader().getCustomParam(ResponseSigner.IAT));
+        assertEquals(SIGNED_AT.getEpochSecond(), sameSecond.getHeader().getCustomParam(ResponseSigner.IAT));
+        assertEquals(SIGNED_AT.getEpochSecond() + 1, next.getHeader().getCustomParam(ResponseSigner.IAT));
+        assertEquals(SIGNED_AT.plus(Duration.ofDays(2)).getEpochSecond() + 1, later.getHeader().getCustomParam(ResponseSigner.IAT));
+        for (JWSObject jws : List.of(first, next, later)) {
+            assertArrayEquals(BODY, jws.getPayload().toBytes(), "the time is in the header, the payload stays the body");
+            assertEquals(signer.keyId(), jws.getHeader().getKeyID());
+            assertEquals(JOSEObjectType.JOSE, jws.getHeader().getType());
+        }
     }
 
     @Test

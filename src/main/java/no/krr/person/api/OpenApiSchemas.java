@@ -44,7 +44,8 @@ final class OpenApiSchemas {
                               @Schema(description = "Organisation number of the mailbox provider") String postkasseleverandoeradresse) {
     }
 
-    @Schema(name = "Problem", description = "RFC 9457 problem details")
+    @Schema(name = "Problem", description = "RFC 9457 problem details; every error has all four members",
+            requiredProperties = {"type", "title", "status", "detail"})
     record ProblemDocument(String type, String title, @Schema(type = SchemaType.INTEGER) int status, String detail) {
     }
 
