@@ -6,7 +6,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.logging.Logger;
-import no.krr.platform.FailureReason;
 
 /**
  * When a chunk fails (and with it the import: no exception of a write is retried), keeps the

@@ -1,4 +1,4 @@
-package no.krr.platform;
+package no.krr.importing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,10 +33,10 @@ class FailureReasonTest {
     }
 
     @Test
-    void nationalIdsAreMaskedButOtherNumbersKept() {
-        assertEquals("person 118226***** and 048466*****x, order 123456789012 kept",
-                FailureReason.mask("person 11822648950 and 04846697271x, order 123456789012 kept"));
-        assertEquals("key (118226*****)", FailureReason.mask("key (11822648950)"));
+    void aNationalIdTheDatabaseQuotesIsMasked() {
+        SQLException sql = new SQLException("Unique index violation: key (11822648950) exists", "23505");
+        assertEquals("the database refused (SQL state 23505): Unique index violation: key (118226*****) exists",
+                FailureReason.of(sql));
     }
 
     @Test

@@ -1,23 +1,22 @@
-package no.krr.platform;
+package no.krr.importing;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.regex.Pattern;
+import no.krr.person.NationalId;
 
 /**
  * Why a job failed, in one line an operator can act on: what refused (the database, the file
  * system, …) and its own words, from the innermost cause that says something. National ids that
  * a database message quotes (a key value) are masked.
  */
-public final class FailureReason {
+final class FailureReason {
 
-    private static final Pattern NATIONAL_ID = Pattern.compile("(?<!\\d)(\\d{6})\\d{5}(?!\\d)");
     static final int MAX_LENGTH = 500;
 
     private FailureReason() {
     }
 
-    public static String of(Throwable failure) {
+    static String of(Throwable failure) {
         SQLException sql = null;
         IOException io = null;
         Throwable innermost = failure;
@@ -41,12 +40,8 @@ public final class FailureReason {
         } else {
             reason = innermost.getClass().getSimpleName() + ": " + firstLine(innermost.getMessage());
         }
-        return mask(reason.length() > MAX_LENGTH ? reason.substring(0, MAX_LENGTH) : reason);
-    }
-
-    /** Replaces the last five digits of every national id (a run of exactly 11 digits) with stars. */
-    public static String mask(String text) {
-        return NATIONAL_ID.matcher(text).replaceAll("$1*****");
+        String masked = NationalId.maskAll(reason);
+        return masked.length() > MAX_LENGTH ? masked.substring(0, MAX_LENGTH) : masked;
     }
 
     private static String firstLine(String message) {
