@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,26 +25,34 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import no.krr.security.AuthSettings;
+import no.krr.security.CallerToken;
 import no.krr.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Status, stop and restart of any job of the service, by Jakarta Batch execution id. */
+/** Status, stop and restart of any job of the service, by Jakarta Batch execution id; stops and restarts are recorded with who did them. */
 @Path("v1/jobs")
 @RequestScoped
 @RolesAllowed(AuthSettings.ADMIN_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin: jobs", description = "Status, stop and restart of batch jobs")
-@SecurityRequirement(name = "idporten")
+@SecurityRequirement(name = AdminApplication.SECURITY_SCHEME)
 public class JobResource {
 
     @Inject
     @Any
     Instance<JobDetails> details;
+
+    @Inject
+    JobActions actions;
+
+    @Inject
+    CallerToken caller;
 
     @GET
     @Path("{id}")
@@ -65,6 +74,7 @@ public class JobResource {
     public Response stop(@PathParam("id") long id) {
         try {
             operator().stop(id);
+            actions.record(id, JobAction.Kind.STOP, StartedBy.of(caller), Optional.empty());
             return Response.accepted(report(operator().getJobExecution(id))).build();
         } catch (NoSuchJobExecutionException e) {
             return notFound(id);
@@ -86,6 +96,7 @@ public class JobResource {
             JobExecution original = operator().getJobExecution(id);
             long restarted = detailsOf(original).map(d -> d.restart(original))
                     .orElseGet(() -> operator().restart(id, operator().getParameters(id)));
+            actions.record(id, JobAction.Kind.RESTART, StartedBy.of(caller), Optional.of(restarted));
             JobExecution execution = operator().getJobExecution(restarted);
             return Response.accepted(report(execution)).header("Location", locationOf(execution)).build();
         } catch (NoSuchJobExecutionException e) {
@@ -104,13 +115,14 @@ public class JobResource {
         for (JobDetails detail : details) {
             Optional<Long> restarted;
             try {
-                restarted = detail.restartUnknown(id);
+                restarted = detail.restartUnknown(id, StartedBy.of(caller));
             } catch (JobExecutionAlreadyCompleteException e) {
                 return conflict(id, "it completed", e);
             } catch (JobRestartException e) {
                 return conflict(id, e.getMessage(), e);
             }
             if (restarted.isPresent()) {
+                actions.record(id, JobAction.Kind.RESTART, StartedBy.of(caller), restarted);
                 JobExecution execution = operator().getJobExecution(restarted.get());
                 return Response.accepted(report(execution)).header("Location", locationOf(execution)).build();
             }
@@ -118,7 +130,10 @@ public class JobResource {
         return notFound(id);
     }
 
-    /** The report of contract §3: id, job, status, times, and the job's own counts and progress. */
+    /**
+     * The report of contract §3: id, job, status, times, who started it, the stops and restarts of
+     * its job instance, and the job's own counts and progress.
+     */
     public jakarta.json.JsonObject report(JobExecution execution) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", execution.getExecutionId())
@@ -126,8 +141,26 @@ public class JobResource {
                 .add("status", execution.getBatchStatus().name());
         addTime(json, "startedAt", execution.getStartTime());
         addTime(json, "endedAt", execution.getEndTime());
+        StartedBy.of(execution.getJobParameters()).ifPresent(by -> json.add("startedBy", by.format()));
+        json.add("history", history(execution));
         detailsOf(execution).ifPresent(detail -> detail.addTo(json, execution));
         return json.build();
+    }
+
+    private JsonArrayBuilder history(JobExecution execution) {
+        List<Long> executions = operator().getJobExecutions(operator().getJobInstance(execution.getExecutionId()))
+                .stream().map(JobExecution::getExecutionId).toList();
+        JsonArrayBuilder history = Json.createArrayBuilder();
+        for (JobAction action : actions.history(executions)) {
+            JsonObjectBuilder item = Json.createObjectBuilder()
+                    .add("action", action.action().name())
+                    .add("by", action.actor())
+                    .add("at", action.actedAt().toInstant().atOffset(ZoneOffset.UTC).toString())
+                    .add("execution", action.executionId());
+            action.resultExecutionId().ifPresent(next -> item.add("newExecution", next));
+            history.add(item);
+        }
+        return history;
     }
 
     private Optional<JobDetails> detailsOf(JobExecution execution) {

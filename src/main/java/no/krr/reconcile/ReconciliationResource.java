@@ -36,8 +36,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import no.krr.admin.AdminApplication;
 import no.krr.admin.JobResource;
+import no.krr.admin.StartedBy;
 import no.krr.security.AuthSettings;
+import no.krr.security.CallerToken;
 import no.krr.web.BoundedBody;
 import no.krr.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,9 +56,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RolesAllowed(AuthSettings.ADMIN_ROLE)
 @Tag(name = "admin: reconciliations", description = "The batch verifier against the upstream register")
-@SecurityRequirement(name = "idporten")
+@SecurityRequirement(name = AdminApplication.SECURITY_SCHEME)
 public class ReconciliationResource {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ReconciliationResource.class.getName());
     static final int MAX_LIMIT = 1000;
     static final String CSV = "text/csv";
 
@@ -67,6 +71,9 @@ public class ReconciliationResource {
 
     @Inject
     JobResource jobs;
+
+    @Inject
+    CallerToken caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -91,7 +98,7 @@ public class ReconciliationResource {
             return Problem.of(400, "invalid-body", "Invalid body", e.getMessage()).response().build();
         }
         try {
-            long id = reconciliations.start(mode, "admin");
+            long id = reconciliations.start(mode, "admin", StartedBy.of(caller));
             JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(id);
             return Response.accepted(jobs.report(execution)).header("Location", "/admin/v1/reconciliations/" + id).build();
         } catch (Reconciliations.AlreadyRunning e) {
@@ -174,6 +181,8 @@ public class ReconciliationResource {
         long runId = runOf(execution.get());
         boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.valueOf(CSV)) && !m.isWildcardType());
         if (csv) {
+            LOG.info(() -> "Discrepancies of reconciliation " + id + filter.map(k -> " (kind " + k + ")").orElse("")
+                    + " exported as CSV by " + StartedBy.of(caller));
             return Response.ok(csv(runId, filter), CSV + ";charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"discrepancies-" + id + ".csv\"").build();
         }

@@ -85,7 +85,7 @@ class ImportIT {
     @BeforeEach
     void setUp() {
         base = ServiceDeployment.baseUri(deployed);
-        admin = new AdminClient(base, world.idporten().adminToken().audience(AUDIENCE).mint());
+        admin = AdminClient.of(base, world);
     }
 
     String userToken(String pid) {

@@ -86,7 +86,7 @@ class PatchIT {
     @BeforeEach
     void importOnce() {
         base = ServiceDeployment.baseUri(deployed);
-        admin = new AdminClient(base, world.idporten().adminToken().mint());
+        admin = AdminClient.of(base, world);
         if (imported) {
             return;
         }

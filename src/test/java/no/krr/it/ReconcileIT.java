@@ -121,7 +121,7 @@ class ReconcileIT {
     @BeforeEach
     void load() {
         base = ServiceDeployment.baseUri(deployed);
-        admin = world.idporten().adminToken().mint();
+        admin = world.agency().token().mint();
         if (loaded) {
             return;
         }

@@ -129,4 +129,34 @@ class TokenVerifierTest {
         verifier.verify(old);
         verifier.verify(idporten.token(PID).mint());
     }
+
+    @Test
+    void refusesAClaimOfAnotherJsonTypeThanTheServiceReads() throws Exception {
+        JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(idporten.publicJwks());
+        TokenVerifier typed = new TokenVerifier(new TokenVerifier.Rules(ISSUER, Optional.empty(), SKEW, AccessTokens.SHAPES),
+                keys, clock);
+        typed.verify(idporten.token(PID).mint());
+        assertThrows(TokenVerifier.Rejected.class, () -> typed.verify(idporten.token().claim("pid", Long.parseLong(PID)).mint()));
+        assertThrows(TokenVerifier.Rejected.class,
+                () -> typed.verify(idporten.token(PID).claim("scope", List.of(IdPorten.SCOPE_KONTAKTINFORMASJON_READ)).mint()));
+        assertThrows(TokenVerifier.Rejected.class, () -> typed.verify(idporten.token(PID).claim("acr", Map.of("x", 1)).mint()));
+        assertThrows(TokenVerifier.Rejected.class, () -> typed.verify(idporten.token(PID).claim("client_id", true).mint()));
+    }
+
+    @Test
+    void anAdminTokenNeedsTheAudienceAndTakesScpAndRolesAsArrays() throws Exception {
+        no.krr.testdouble.AgencyIdp agency = new no.krr.testdouble.AgencyIdp("https://agency.example", clock);
+        TokenVerifier admin = new TokenVerifier(new TokenVerifier.Rules(agency.issuer(), Optional.of(Set.of("krr-admin")), SKEW,
+                AdminAccess.SHAPES), new ImmutableJWKSet<>(agency.publicJwks()), clock);
+        admin.verify(agency.token().mint());
+        admin.verify(agency.token().without("scope").claim("scp", List.of("krr:admin")).mint());
+        admin.verify(agency.token().without("scope").claim("scp", "krr:admin other").mint());
+        admin.verify(agency.token().without("scope").claim("roles", List.of("krr:admin")).mint());
+        assertThrows(TokenVerifier.Rejected.class, () -> admin.verify(agency.token().without("aud").mint()));
+        assertThrows(TokenVerifier.Rejected.class, () -> admin.verify(agency.token().audience("other-api").mint()));
+        assertThrows(TokenVerifier.Rejected.class, () -> admin.verify(agency.token().claim("scope", List.of("krr:admin")).mint()));
+        assertThrows(TokenVerifier.Rejected.class, () -> admin.verify(agency.token().claim("roles", "krr:admin").mint()));
+        assertThrows(TokenVerifier.Rejected.class, () -> admin.verify(agency.token().claim("scp", List.of(1, 2)).mint()));
+        assertThrows(TokenVerifier.Rejected.class, () -> admin.verify(idporten.token().scope("krr:admin").audience("krr-admin").mint()));
+    }
 }
