@@ -350,7 +350,7 @@ class UserApiIT {
                 "krr:user/kontaktinformasjon.read", "\"401\"", "\"403\"", "\"406\"", "application/problem+json",
                 "application/jose", "application/merge-patch+json", "\"412\"", "\"413\"", "\"415\"", "\"409\"",
                 "/admin/v1/reconciliations", "/admin/v1/reconciliations/{id}/discrepancies", "/admin/v1/persons/{pid}/audit",
-                "/.well-known/jwks.json", "text/csv")) {
+                "/.well-known/jwks.json", "text/csv", "krr.admin.issuer", "krr.admin.audience")) {
             assertTrue(openapi.contains(expected), "OpenAPI lacks " + expected);
         }
         String page = given().baseUri(base).get("/swagger-ui/index.html").then().statusCode(200).extract().asString();
