@@ -57,7 +57,9 @@ public class JobResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Status of a job execution",
-            description = "Batch status, times, the job's counts and its progress (done, total, percent, perSecond, etaSeconds).")
+            description = "Batch status, times, who started the job (startedBy: sub=<sub>;client_id=<client_id> of the admin "
+                    + "token, or schedule), the stops and restarts of the job (history: action, by, at, execution, newExecution), "
+                    + "the job's counts and its progress (done, total, percent, perSecond, etaSeconds).")
     @APIResponse(responseCode = "200", description = "The execution's report")
     @APIResponse(responseCode = "404", description = "No such execution")
     public Response status(@PathParam("id") long id) {
@@ -67,7 +69,8 @@ public class JobResource {
 
     @POST
     @Path("{id}/stop")
-    @Operation(summary = "Stop a running execution", description = "Asks the execution to stop at its next checkpoint.")
+    @Operation(summary = "Stop a running execution",
+            description = "Asks the execution to stop at its next checkpoint; the stop is recorded in the job's history with who asked.")
     @APIResponse(responseCode = "202", description = "Stop requested; the report follows")
     @APIResponse(responseCode = "404", description = "No such execution")
     @APIResponse(responseCode = "409", description = "The execution is not running")
@@ -87,7 +90,8 @@ public class JobResource {
     @POST
     @Path("{id}/restart")
     @Operation(summary = "Restart a stopped or failed execution",
-            description = "Starts a new execution of the same job instance, from its last checkpoint.")
+            description = "Starts a new execution of the same job instance, from its last checkpoint; startedBy stays who started "
+                    + "the job, and the restart is recorded in its history with who asked.")
     @APIResponse(responseCode = "202", description = "Restarted; Location names the new execution")
     @APIResponse(responseCode = "404", description = "No such execution")
     @APIResponse(responseCode = "409", description = "The execution completed, is still running, or is not the latest of its job")

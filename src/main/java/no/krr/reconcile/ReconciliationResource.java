@@ -138,7 +138,7 @@ public class ReconciliationResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Status and report of a reconciliation",
-            description = "Batch status, mode, times, counts (checked, matched, discrepancies, corrected, upstreamErrors, one per kind) "
+            description = "Batch status, mode, times, startedBy and history (as for a job), counts (checked, matched, discrepancies, corrected, upstreamErrors, one per kind) "
                     + "and progress (done of total, percent, perSecond, etaSeconds).")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "404", description = "No such reconciliation")

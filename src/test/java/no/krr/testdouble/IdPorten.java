@@ -40,7 +40,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <pre>{@code
  * String good    = idporten.token("23079421936").mint();                 // all user scopes, loa-substantial
- * String admin   = idporten.adminToken().mint();                         // scope krr:admin, no pid
+ * String citizenAdmin = idporten.adminToken().mint();                    // scope krr:admin, no pid: refused on /admin
  * String expired = idporten.token("23079421936").expired().mint();
  * String custom  = idporten.token("23079421936").scope("krr:user/spraak.write").claim("acr", "x").mint();
  * }</pre>
