@@ -36,6 +36,9 @@ public class AdminTokens {
     @Inject
     Clock clock;
 
+    /** No {@code jti}: Entra ID's access tokens have none (their token id is {@code uti}). */
+    static final Set<String> REQUIRED = Set.of("exp", "iat", "sub");
+
     private volatile TokenVerifier verifier;
 
     /** Empty when no admin issuer is configured. */
@@ -57,7 +60,7 @@ public class AdminTokens {
 
     TokenVerifier.Rules rules() {
         Map<String, ClaimShape> shapes = new HashMap<>(AdminAccess.SHAPES);
-        return new TokenVerifier.Rules(issuer.orElseThrow(), Optional.of(Set.of(audience)), idporten.clockSkew(), shapes);
+        return new TokenVerifier.Rules(issuer.orElseThrow(), Optional.of(Set.of(audience)), idporten.clockSkew(), REQUIRED, shapes);
     }
 
     public TokenDoors doors() {

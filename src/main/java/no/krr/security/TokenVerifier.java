@@ -34,15 +34,22 @@ public final class TokenVerifier {
 
     /**
      * What a token must satisfy besides its signature: the issuer, one of the audiences (when there
-     * are any), the clock skew, and the JSON type of the claims the service reads.
+     * are any), the clock skew, the claims it must have, and the JSON type of the claims the service
+     * reads.
      */
-    public record Rules(String issuer, Optional<Set<String>> audiences, Duration clockSkew, Map<String, ClaimShape> shapes) {
+    public record Rules(String issuer, Optional<Set<String>> audiences, Duration clockSkew, Set<String> required,
+                        Map<String, ClaimShape> shapes) {
         public Rules {
+            required = Set.copyOf(required);
             shapes = Map.copyOf(shapes);
         }
 
+        public Rules(String issuer, Optional<Set<String>> audiences, Duration clockSkew, Map<String, ClaimShape> shapes) {
+            this(issuer, audiences, clockSkew, REQUIRED, shapes);
+        }
+
         public Rules(String issuer, Optional<Set<String>> audiences, Duration clockSkew) {
-            this(issuer, audiences, clockSkew, Map.of());
+            this(issuer, audiences, clockSkew, REQUIRED, Map.of());
         }
     }
 
@@ -61,7 +68,8 @@ public final class TokenVerifier {
     }
 
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256, JWSAlgorithm.ES256);
-    private static final Set<String> REQUIRED = Set.of("exp", "iat", "sub", "jti");
+    /** The claims an ID-porten token always has. */
+    static final Set<String> REQUIRED = Set.of("exp", "iat", "sub", "jti");
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
@@ -91,7 +99,7 @@ public final class TokenVerifier {
         ClaimsVerifier(Rules rules, Clock clock) {
             super(rules.audiences().orElse(null),
                     new JWTClaimsSet.Builder().issuer(rules.issuer()).build(),
-                    REQUIRED, null);
+                    rules.required(), null);
             setMaxClockSkew((int) rules.clockSkew().toSeconds());
             this.clock = clock;
             this.shapes = rules.shapes();
