@@ -124,7 +124,7 @@ public final class Sandbox {
         try {
             OutsideWorld world = service.startDouble();
             System.out.println("outside-world double on " + world.baseUrl() + " (ID-porten issuer " + world.idportenIssuer()
-                    + ", Maskinporten, upstream register)");
+                    + ", admin issuer " + world.agencyIssuer() + ", Maskinporten, upstream register)");
             Path clientDir = dataDir.resolve("maskinporten");
             service.connectUpstream(clientDir, CLIENT_ID);
             System.out.println("Maskinporten client " + CLIENT_ID + ": " + clientDir.resolve(CLIENT_ID + ".p12"));
