@@ -53,7 +53,8 @@ public class ReconcileSchedule {
         }
     }
 
-    private void run(Mode mode) {
+    /** One scheduled start: no token, no operator; the run records {@code startedBy=schedule}. */
+    void run(Mode mode) {
         try {
             reconciliations.start(mode, "schedule", StartedBy.SCHEDULE);
         } catch (Reconciliations.AlreadyRunning e) {
