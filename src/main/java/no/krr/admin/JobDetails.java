@@ -28,9 +28,10 @@ public interface JobDetails {
      * Restarts an execution the batch runtime does not know (any more), if the job keeps its own
      * record of it.
      *
+     * @param by who restarts it (the new execution's {@code startedBy}: the original is not known)
      * @return the new execution's id, or empty when the job does not know the execution either
      */
-    default java.util.Optional<Long> restartUnknown(long executionId) {
+    default java.util.Optional<Long> restartUnknown(long executionId, StartedBy by) {
         return java.util.Optional.empty();
     }
 }

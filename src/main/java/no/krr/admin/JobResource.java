@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,31 +25,41 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import no.krr.security.AuthSettings;
+import no.krr.security.CallerToken;
 import no.krr.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Status, stop and restart of any job of the service, by Jakarta Batch execution id. */
+/** Status, stop and restart of any job of the service, by Jakarta Batch execution id; stops and restarts are recorded with who did them. */
 @Path("v1/jobs")
 @RequestScoped
 @RolesAllowed(AuthSettings.ADMIN_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin: jobs", description = "Status, stop and restart of batch jobs")
-@SecurityRequirement(name = "idporten")
+@SecurityRequirement(name = AdminApplication.SECURITY_SCHEME)
 public class JobResource {
 
     @Inject
     @Any
     Instance<JobDetails> details;
 
+    @Inject
+    JobActions actions;
+
+    @Inject
+    CallerToken caller;
+
     @GET
     @Path("{id}")
     @Operation(summary = "Status of a job execution",
-            description = "Batch status, times, the job's counts and its progress (done, total, percent, perSecond, etaSeconds).")
+            description = "Batch status, times, who started the job (startedBy: sub=<sub>;client_id=<client_id> of the admin "
+                    + "token, or schedule), the stops and restarts of the job (history: action, by, at, execution, newExecution), "
+                    + "the job's counts and its progress (done, total, percent, perSecond, etaSeconds).")
     @APIResponse(responseCode = "200", description = "The execution's report")
     @APIResponse(responseCode = "404", description = "No such execution")
     public Response status(@PathParam("id") long id) {
@@ -58,13 +69,15 @@ public class JobResource {
 
     @POST
     @Path("{id}/stop")
-    @Operation(summary = "Stop a running execution", description = "Asks the execution to stop at its next checkpoint.")
+    @Operation(summary = "Stop a running execution",
+            description = "Asks the execution to stop at its next checkpoint; the stop is recorded in the job's history with who asked.")
     @APIResponse(responseCode = "202", description = "Stop requested; the report follows")
     @APIResponse(responseCode = "404", description = "No such execution")
     @APIResponse(responseCode = "409", description = "The execution is not running")
     public Response stop(@PathParam("id") long id) {
         try {
             operator().stop(id);
+            actions.record(id, JobAction.Kind.STOP, StartedBy.of(caller), Optional.empty());
             return Response.accepted(report(operator().getJobExecution(id))).build();
         } catch (NoSuchJobExecutionException e) {
             return notFound(id);
@@ -77,7 +90,8 @@ public class JobResource {
     @POST
     @Path("{id}/restart")
     @Operation(summary = "Restart a stopped or failed execution",
-            description = "Starts a new execution of the same job instance, from its last checkpoint.")
+            description = "Starts a new execution of the same job instance, from its last checkpoint; startedBy stays who started "
+                    + "the job, and the restart is recorded in its history with who asked.")
     @APIResponse(responseCode = "202", description = "Restarted; Location names the new execution")
     @APIResponse(responseCode = "404", description = "No such execution")
     @APIResponse(responseCode = "409", description = "The execution completed, is still running, or is not the latest of its job")
@@ -86,6 +100,7 @@ public class JobResource {
             JobExecution original = operator().getJobExecution(id);
             long restarted = detailsOf(original).map(d -> d.restart(original))
                     .orElseGet(() -> operator().restart(id, operator().getParameters(id)));
+            actions.record(id, JobAction.Kind.RESTART, StartedBy.of(caller), Optional.of(restarted));
             JobExecution execution = operator().getJobExecution(restarted);
             return Response.accepted(report(execution)).header("Location", locationOf(execution)).build();
         } catch (NoSuchJobExecutionException e) {
@@ -104,13 +119,14 @@ public class JobResource {
         for (JobDetails detail : details) {
             Optional<Long> restarted;
             try {
-                restarted = detail.restartUnknown(id);
+                restarted = detail.restartUnknown(id, StartedBy.of(caller));
             } catch (JobExecutionAlreadyCompleteException e) {
                 return conflict(id, "it completed", e);
             } catch (JobRestartException e) {
                 return conflict(id, e.getMessage(), e);
             }
             if (restarted.isPresent()) {
+                actions.record(id, JobAction.Kind.RESTART, StartedBy.of(caller), restarted);
                 JobExecution execution = operator().getJobExecution(restarted.get());
                 return Response.accepted(report(execution)).header("Location", locationOf(execution)).build();
             }
@@ -118,7 +134,10 @@ public class JobResource {
         return notFound(id);
     }
 
-    /** The report of contract §3: id, job, status, times, and the job's own counts and progress. */
+    /**
+     * The report of contract §3: id, job, status, times, who started it, the stops and restarts of
+     * its job instance, and the job's own counts and progress.
+     */
     public jakarta.json.JsonObject report(JobExecution execution) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", execution.getExecutionId())
@@ -126,8 +145,26 @@ public class JobResource {
                 .add("status", execution.getBatchStatus().name());
         addTime(json, "startedAt", execution.getStartTime());
         addTime(json, "endedAt", execution.getEndTime());
+        StartedBy.of(execution.getJobParameters()).ifPresent(by -> json.add("startedBy", by.format()));
+        json.add("history", history(execution));
         detailsOf(execution).ifPresent(detail -> detail.addTo(json, execution));
         return json.build();
+    }
+
+    private JsonArrayBuilder history(JobExecution execution) {
+        List<Long> executions = operator().getJobExecutions(operator().getJobInstance(execution.getExecutionId()))
+                .stream().map(JobExecution::getExecutionId).toList();
+        JsonArrayBuilder history = Json.createArrayBuilder();
+        for (JobAction action : actions.history(executions)) {
+            JsonObjectBuilder item = Json.createObjectBuilder()
+                    .add("action", action.action().name())
+                    .add("by", action.actor())
+                    .add("at", action.actedAt().toInstant().atOffset(ZoneOffset.UTC).toString())
+                    .add("execution", action.executionId());
+            action.resultExecutionId().ifPresent(next -> item.add("newExecution", next));
+            history.add(item);
+        }
+        return history;
     }
 
     private Optional<JobDetails> detailsOf(JobExecution execution) {

@@ -15,30 +15,37 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.logging.Logger;
 import no.krr.person.AuditEntry;
 import no.krr.person.AuditTrail;
 import no.krr.person.NationalId;
 import no.krr.person.RegisterTimestamps;
 import no.krr.security.AuthSettings;
+import no.krr.security.CallerToken;
 import no.krr.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A person's audit trail: every change a citizen or a job made, newest first. */
+/** A person's audit trail: every change a citizen or a job made, newest first. Every read is logged: who, and whose trail (masked). */
 @Path("v1/persons/{pid}/audit")
 @RequestScoped
 @RolesAllowed(AuthSettings.ADMIN_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin: persons", description = "Audit trail of a person")
-@SecurityRequirement(name = "idporten")
+@SecurityRequirement(name = AdminApplication.SECURITY_SCHEME)
 public class PersonAuditResource {
 
     static final int MAX_LIMIT = 1000;
 
+    private static final Logger LOG = Logger.getLogger(PersonAuditResource.class.getName());
+
     @Inject
     AuditTrail audit;
+
+    @Inject
+    CallerToken caller;
 
     @GET
     @Operation(summary = "A person's audit trail",
@@ -57,6 +64,7 @@ public class PersonAuditResource {
             return Problem.of(400, "invalid-limit", "Invalid limit", "limit must be between 1 and " + MAX_LIMIT + ".")
                     .response().build();
         }
+        LOG.info(() -> "Audit trail of " + id.get() + " read by " + StartedBy.of(caller) + " (limit " + limit + ")");
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (AuditEntry entry : audit.of(id.get(), limit)) {
             items.add(json(entry));

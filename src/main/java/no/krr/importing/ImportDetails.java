@@ -27,6 +27,7 @@ import no.krr.admin.JobDetails;
 import no.krr.admin.JobProgress;
 import no.krr.admin.JobProgressStore;
 import no.krr.admin.Progress;
+import no.krr.admin.StartedBy;
 
 /**
  * The report of an import: {@code counts} (written, skipped, read as their sum, and changed:
@@ -80,10 +81,11 @@ public class ImportDetails implements JobDetails {
 
     /** An execution the runtime does not know (its repository died with its server): our own table may. */
     @Override
-    public Optional<Long> restartUnknown(long executionId) {
+    public Optional<Long> restartUnknown(long executionId, StartedBy by) {
         return store.execution(executionId).map(known -> {
             requireFile(known.file());
-            Properties parameters = new Properties();
+            // the original parameters died with the runtime's repository: the one who restarts it goes on with it
+            Properties parameters = by.addTo(new Properties());
             parameters.setProperty("file", known.file());
             parameters.setProperty("lines", Long.toString(known.lines()));
             parameters.setProperty("chunkSize", Integer.toString(known.chunkSize()));

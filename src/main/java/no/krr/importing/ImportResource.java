@@ -16,8 +16,11 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import no.krr.admin.AdminApplication;
 import no.krr.admin.JobResource;
+import no.krr.admin.StartedBy;
 import no.krr.security.AuthSettings;
+import no.krr.security.CallerToken;
 import no.krr.web.BoundedBody;
 import no.krr.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RolesAllowed(AuthSettings.ADMIN_ROLE)
 @Tag(name = "admin: imports", description = "Bulk import of persons")
-@SecurityRequirement(name = "idporten")
+@SecurityRequirement(name = AdminApplication.SECURITY_SCHEME)
 public class ImportResource {
 
     public static final String NDJSON = "application/x-ndjson";
@@ -42,6 +45,9 @@ public class ImportResource {
 
     @Inject
     JobResource jobs;
+
+    @Inject
+    CallerToken caller;
 
     @POST
     @Consumes(NDJSON)
@@ -74,6 +80,7 @@ public class ImportResource {
         parameters.setProperty("file", stored.path().toString());
         parameters.setProperty("lines", Long.toString(stored.lines()));
         parameters.setProperty("chunkSize", Integer.toString(files.chunkSize()));
+        StartedBy.of(caller).addTo(parameters);
         long id = BatchRuntime.getJobOperator().start(ImportDetails.JOB, parameters);
         JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(id);
         return Response.accepted(jobs.report(execution)).header("Location", "/admin/v1/jobs/" + id).build();

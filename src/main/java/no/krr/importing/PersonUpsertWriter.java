@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Optional;
+import no.krr.admin.StartedBy;
 import no.krr.person.Actor;
 import no.krr.person.PersonRecord;
 
@@ -31,9 +32,8 @@ public class PersonUpsertWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         NdjsonLineReader.Position to = (NdjsonLineReader.Position) step.getTransientUserData();
-        String startedBy = job.getProperties().getProperty("startedBy", "");
         Actor actor = Actor.job(ImportDetails.JOB, job.getExecutionId(),
-                startedBy.isBlank() ? Optional.empty() : Optional.of(startedBy));
+                StartedBy.of(job.getProperties()).map(StartedBy::format));
         store.commit(ImportIds.of(job), items.stream().map(PersonRecord.class::cast).toList(), to, actor);
     }
 }

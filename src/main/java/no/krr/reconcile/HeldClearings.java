@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
+import no.krr.admin.StartedBy;
 import no.krr.person.Actor;
 import no.krr.person.NationalId;
 import no.krr.upstream.UpstreamException;
@@ -74,9 +75,8 @@ public class HeldClearings extends AbstractBatchlet {
             LOG.warning(() -> "Reconciliation run " + run + ": " + why);
             throw new DeletionsHeld(why);
         }
-        String startedBy = job.getProperties().getProperty("startedBy", "");
-        Actor actor = Actor.job("reconcile-persons", job.getExecutionId(),
-                startedBy.isBlank() ? Optional.empty() : Optional.of(startedBy));
+        Actor actor = Actor.job(Reconciliations.JOB, job.getExecutionId(),
+                StartedBy.of(job.getProperties()).map(StartedBy::format));
         long applied = 0;
         long after = 0;
         List<Discrepancy> page;

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import no.krr.admin.JobDetails;
+import no.krr.admin.StartedBy;
 import no.krr.admin.Progress;
 
 /**
@@ -44,9 +45,9 @@ public class ReconcileDetails implements JobDetails {
     }
 
     @Override
-    public java.util.Optional<Long> restartUnknown(long executionId) {
+    public java.util.Optional<Long> restartUnknown(long executionId, StartedBy by) {
         try {
-            return reconciliations.restartOrphan(executionId);
+            return reconciliations.restartOrphan(executionId, by);
         } catch (Reconciliations.AlreadyRunning e) {
             throw new jakarta.batch.operations.JobRestartException(e.getMessage());
         }

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import no.krr.admin.StartedBy;
 
 /**
  * Starts the scheduled reconciliation ({@code krr.reconcile.schedule}, a cron expression in Oslo
@@ -52,9 +53,10 @@ public class ReconcileSchedule {
         }
     }
 
-    private void run(Mode mode) {
+    /** One scheduled start: no token, no operator; the run records {@code startedBy=schedule}. */
+    void run(Mode mode) {
         try {
-            reconciliations.start(mode, java.util.OptionalLong.empty(), "schedule");
+            reconciliations.start(mode, java.util.OptionalLong.empty(), "schedule", StartedBy.SCHEDULE);
         } catch (Reconciliations.AlreadyRunning e) {
             LOG.info(() -> "Scheduled reconciliation not started: " + e.getMessage());
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Optional;
+import no.krr.admin.StartedBy;
 import no.krr.person.Actor;
 import no.krr.person.NationalId;
 import no.krr.upstream.UpstreamException;
@@ -74,9 +75,8 @@ public class ReconcileWriter extends AbstractItemWriter {
             answer = new UpstreamRegister.Answer(java.util.Map.of(), java.util.Map.of());
             failure = Optional.of(e.reason());
         }
-        String startedBy = job.getProperties().getProperty("startedBy", "");
-        Actor actor = Actor.job("reconcile-persons", job.getExecutionId(),
-                startedBy.isBlank() ? Optional.empty() : Optional.of(startedBy));
+        Actor actor = Actor.job(Reconciliations.JOB, job.getExecutionId(),
+                StartedBy.of(job.getProperties()).map(StartedBy::format));
         List<Discrepancy> recorded = chunk.commit(run, Integer.parseInt(partitionNo), runMode, locals, answer, failure, actor);
         recorded.forEach(d -> metrics.found(d.kind(), d.action()));
         metrics.checked(locals.size());

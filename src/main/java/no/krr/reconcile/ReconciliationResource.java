@@ -35,8 +35,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import no.krr.admin.AdminApplication;
 import no.krr.admin.JobResource;
+import no.krr.admin.StartedBy;
 import no.krr.security.AuthSettings;
+import no.krr.security.CallerToken;
 import no.krr.web.BoundedBody;
 import no.krr.web.CsvCells;
 import no.krr.web.Problem;
@@ -53,9 +57,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RolesAllowed(AuthSettings.ADMIN_ROLE)
 @Tag(name = "admin: reconciliations", description = "The batch verifier against the upstream register")
-@SecurityRequirement(name = "idporten")
+@SecurityRequirement(name = AdminApplication.SECURITY_SCHEME)
 public class ReconciliationResource {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ReconciliationResource.class.getName());
     static final int MAX_LIMIT = 1000;
     static final String CSV = "text/csv";
 
@@ -67,6 +72,9 @@ public class ReconciliationResource {
 
     @Inject
     JobResource jobs;
+
+    @Inject
+    CallerToken caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -96,7 +104,7 @@ public class ReconciliationResource {
             return Problem.of(400, "invalid-body", "Invalid body", e.getMessage()).response().build();
         }
         try {
-            long id = reconciliations.start(request.mode(), request.allowDeletions(), "admin");
+            long id = reconciliations.start(request.mode(), request.allowDeletions(), "admin", StartedBy.of(caller));
             JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(id);
             return Response.accepted(jobs.report(execution)).header("Location", "/admin/v1/reconciliations/" + id).build();
         } catch (Reconciliations.AlreadyRunning e) {
@@ -108,7 +116,7 @@ public class ReconciliationResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Status and report of a reconciliation",
-            description = "Batch status, mode, times, counts (checked, matched, discrepancies, corrected, upstreamErrors, one per kind) "
+            description = "Batch status, mode, times, startedBy and history (as for a job), counts (checked, matched, discrepancies, corrected, upstreamErrors, one per kind) "
                     + "and progress (done of total, percent, perSecond, etaSeconds).")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "404", description = "No such reconciliation")
@@ -151,6 +159,8 @@ public class ReconciliationResource {
         long runId = runOf(execution.get());
         boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.valueOf(CSV)) && !m.isWildcardType());
         if (csv) {
+            LOG.info(() -> "Discrepancies of reconciliation " + id + filter.map(k -> " (kind " + k + ")").orElse("")
+                    + " exported as CSV by " + StartedBy.of(caller));
             return Response.ok(csv(runId, filter), CSV + ";charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"discrepancies-" + id + ".csv\"").build();
         }

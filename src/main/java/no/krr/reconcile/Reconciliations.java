@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Logger;
+import no.krr.admin.StartedBy;
 
 /**
  * Starts and restarts runs of {@code reconcile-persons}, one at a time across the cluster.
@@ -42,11 +43,15 @@ public class Reconciliations {
     @Inject
     ReconcileSettings settings;
 
-    /** @param allowDeletions the operator's deletion limit for this run, in place of krr.reconcile.max-deletions */
-    public long start(Mode mode, OptionalLong allowDeletions, String trigger) throws AlreadyRunning {
+    /**
+     * Starts a run; {@code startedBy} becomes its job parameter of that name.
+     *
+     * @param allowDeletions the operator's deletion limit for this run, in place of krr.reconcile.max-deletions
+     */
+    public long start(Mode mode, OptionalLong allowDeletions, String trigger, StartedBy startedBy) throws AlreadyRunning {
         String token = store.acquireLock(holder(), settings.lockStaleAfter())
                 .orElseThrow(() -> new AlreadyRunning(store.lockedRun()));
-        Properties parameters = parameters(mode, token);
+        Properties parameters = startedBy.addTo(parameters(mode, token));
         parameters.setProperty("trigger", trigger);
         allowDeletions.ifPresent(n -> parameters.setProperty("allowDeletions", Long.toString(n)));
         try {
@@ -63,9 +68,10 @@ public class Reconciliations {
      * Restarts a run whose execution the batch runtime no longer knows (its repository did not
      * survive a crash): our own tables know the run, and it goes on in a new job instance.
      *
+     * @param by who restarts it: its {@code startedBy} (the original execution's parameters are lost)
      * @return the new execution's id, or empty when no run of ours had that execution
      */
-    public Optional<Long> restartOrphan(long executionId) throws AlreadyRunning {
+    public Optional<Long> restartOrphan(long executionId, StartedBy by) throws AlreadyRunning {
         Optional<Long> runId = store.runOfExecution(executionId);
         if (runId.isEmpty()) {
             return Optional.empty();
@@ -76,7 +82,7 @@ public class Reconciliations {
         }
         String token = store.acquireLock(holder(), settings.lockStaleAfter())
                 .orElseThrow(() -> new AlreadyRunning(store.lockedRun()));
-        Properties parameters = parameters(run.mode(), token);
+        Properties parameters = by.addTo(parameters(run.mode(), token));
         parameters.setProperty(RunIds.PARAMETER, Long.toString(run.runId()));
         parameters.setProperty("trigger", "restart");
         try {

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AuthSettings {
 
-    /** The role of the admin API, granted by the scope {@code krr.auth.admin-scope}. */
+    /** The role of the admin API, granted by the scope {@code krr.auth.admin-scope} in a token of the admin issuer. */
     public static final String ADMIN_ROLE = "krr-admin";
 
     @Inject
@@ -45,9 +45,11 @@ public class AuthSettings {
     }
 
     /**
-     * The roles of a caller with these scopes. ID-porten tokens have no {@code groups} claim: the
-     * roles are the scopes (the legacy {@code user/…} ones only while {@code krr.auth.legacy-scopes}
-     * is on), plus {@link #ADMIN_ROLE} for the admin scope.
+     * The roles of an ID-porten caller with these scopes. ID-porten tokens have no {@code groups}
+     * claim: the roles are the scopes (the legacy {@code user/…} ones only while
+     * {@code krr.auth.legacy-scopes} is on). Never {@link #ADMIN_ROLE}: ID-porten grants scopes per
+     * client, so a citizen can hold the admin scope; operators come through the admin issuer
+     * ({@link AdminTokenFilter}).
      */
     public Set<String> rolesFor(Set<String> scopes) {
         Set<String> roles = new HashSet<>();
@@ -55,9 +57,6 @@ public class AuthSettings {
             if (!scope.startsWith("user/") || legacyScopes) {
                 roles.add(scope);
             }
-        }
-        if (scopes.contains(adminScope)) {
-            roles.add(ADMIN_ROLE);
         }
         return Set.copyOf(roles);
     }

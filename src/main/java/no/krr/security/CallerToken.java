@@ -8,10 +8,12 @@ import java.util.Set;
 import no.krr.person.NationalId;
 
 /**
- * The claims of the caller's ID-porten access token that the service uses: {@code pid} (the
- * citizen's national id), {@code scope}, {@code acr} (level of assurance), {@code client_id},
- * {@code consumer} (the organisation behind the client) and {@code jti}. {@link BearerTokenFilter}
- * fills it once the token is verified.
+ * The claims of the caller's access token that the service uses: for a citizen (ID-porten)
+ * {@code pid} (the national id), {@code scope}, {@code acr} (level of assurance), {@code client_id},
+ * {@code consumer} (the organisation behind the client) and {@code jti}; for an operator (the admin
+ * issuer) {@code sub} and {@code client_id} (or {@code azp}). The door's filter fills it once the
+ * token is verified, the claims' JSON types checked ({@link ClaimShape}); a claim of another type
+ * reads as absent here, never through {@code toString()}.
  */
 @RequestScoped
 public class CallerToken {
@@ -39,6 +41,15 @@ public class CallerToken {
         return text("client_id");
     }
 
+    public Optional<String> subject() {
+        return Optional.ofNullable(claims.getSubject());
+    }
+
+    /** {@code client_id}, else {@code azp} (Entra ID and Keycloak name the client there). */
+    public Optional<String> clientOrAuthorizedParty() {
+        return clientId().or(() -> text("azp"));
+    }
+
     public Optional<String> jti() {
         return Optional.ofNullable(claims.getJWTID());
     }
@@ -52,7 +63,6 @@ public class CallerToken {
     }
 
     private Optional<String> text(String claim) {
-        Object value = claims.getClaim(claim);
-        return value == null ? Optional.empty() : Optional.of(value.toString());
+        return claims.getClaim(claim) instanceof String value ? Optional.of(value) : Optional.empty();
     }
 }

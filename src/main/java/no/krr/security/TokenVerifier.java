@@ -16,22 +16,41 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks an ID-porten access token the way contract §2 asks: a JWS signed with a key from the
+ * Checks an access token (ID-porten's, or the admin issuer's) the way contract §2 asks: a JWS signed with a key from the
  * issuer's JWKS (asymmetric algorithms only, so no {@code alg: none} and no key confusion),
  * {@code typ} {@code JWT} or {@code at+jwt} (or none), the configured issuer, one of the configured
  * audiences when there are any, {@code exp}, {@code iat}, {@code sub} and {@code jti} present, not
- * expired and neither {@code nbf} nor {@code iat} in the future, each with the allowed clock skew.
+ * expired and neither {@code nbf} nor {@code iat} in the future, each with the allowed clock skew,
+ * and the claims the service reads of the JSON type it expects ({@link ClaimShape}).
  * Nimbus JOSE+JWT does the parsing, signature and standard claim checks; this class only chooses
  * the rules. Thread-safe.
  */
 public final class TokenVerifier {
 
-    /** What a token must satisfy besides its signature. */
-    public record Rules(String issuer, Optional<Set<String>> audiences, Duration clockSkew) {
+    /**
+     * What a token must satisfy besides its signature: the issuer, one of the audiences (when there
+     * are any), the clock skew, the claims it must have, and the JSON type of the claims the service
+     * reads.
+     */
+    public record Rules(String issuer, Optional<Set<String>> audiences, Duration clockSkew, Set<String> required,
+                        Map<String, ClaimShape> shapes) {
+        public Rules {
+            required = Set.copyOf(required);
+            shapes = Map.copyOf(shapes);
+        }
+
+        public Rules(String issuer, Optional<Set<String>> audiences, Duration clockSkew, Map<String, ClaimShape> shapes) {
+            this(issuer, audiences, clockSkew, REQUIRED, shapes);
+        }
+
+        public Rules(String issuer, Optional<Set<String>> audiences, Duration clockSkew) {
+            this(issuer, audiences, clockSkew, REQUIRED, Map.of());
+        }
     }
 
     /** The token is not acceptable; the message says why, and may quote claim values. */
@@ -49,7 +68,8 @@ public final class TokenVerifier {
     }
 
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256, JWSAlgorithm.ES256);
-    private static final Set<String> REQUIRED = Set.of("exp", "iat", "sub", "jti");
+    /** The claims an ID-porten token always has. */
+    static final Set<String> REQUIRED = Set.of("exp", "iat", "sub", "jti");
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
@@ -74,13 +94,15 @@ public final class TokenVerifier {
     /** Nimbus's standard checks on the injected clock, plus {@code iat} not in the future. */
     private static final class ClaimsVerifier extends DefaultJWTClaimsVerifier<SecurityContext> {
         private final Clock clock;
+        private final Map<String, ClaimShape> shapes;
 
         ClaimsVerifier(Rules rules, Clock clock) {
             super(rules.audiences().orElse(null),
                     new JWTClaimsSet.Builder().issuer(rules.issuer()).build(),
-                    REQUIRED, null);
+                    rules.required(), null);
             setMaxClockSkew((int) rules.clockSkew().toSeconds());
             this.clock = clock;
+            this.shapes = rules.shapes();
         }
 
         @Override
@@ -95,6 +117,7 @@ public final class TokenVerifier {
             if (claims.getIssueTime() != null && claims.getIssueTime().after(latest)) {
                 throw new BadJWTException("JWT issued in the future");
             }
+            ClaimShape.check(claims, shapes);
         }
     }
 }

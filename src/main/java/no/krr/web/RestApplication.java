@@ -25,10 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @ApplicationScoped
 @OpenAPIDefinition(info = @Info(title = "KRR person service", version = "1",
         description = "The person API of the contact and reservation register (KRR): a citizen reads their own "
-                + "record with an ID-porten access token. Operators use the admin API with a token carrying the "
-                + "admin scope. Errors are RFC 9457 problem details."))
+                + "record with an ID-porten access token. Operators use the admin API with a token of the agency's own identity "
+                + "provider (krr.admin.issuer) carrying the admin scope. Errors are RFC 9457 problem details."))
 @SecurityScheme(securitySchemeName = "idporten", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "ID-porten access token (or, for /admin, a token with the admin scope)")
+        description = "ID-porten access token (the user API; never accepted on /admin)")
 public class RestApplication extends Application {
 
     @Override

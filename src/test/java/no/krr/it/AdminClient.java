@@ -10,8 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-/** What the container tests do through the admin API: start an import and wait for its end. */
+/**
+ * What the container tests do through the admin API: start an import and wait for its end. The
+ * token is an admin token of the agency's identity provider ({@link #of}).
+ */
 public record AdminClient(String baseUri, String adminToken) {
+
+    /** A client with a good admin token of the double's admin issuer (operator {@code AgencyIdp.DEFAULT_SUB}). */
+    public static AdminClient of(String baseUri, no.krr.testdouble.OutsideWorld world) {
+        return new AdminClient(baseUri, world.agency().token().mint());
+    }
 
     private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
 

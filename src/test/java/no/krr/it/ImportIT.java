@@ -85,7 +85,7 @@ class ImportIT {
     @BeforeEach
     void setUp() {
         base = ServiceDeployment.baseUri(deployed);
-        admin = new AdminClient(base, world.idporten().adminToken().audience(AUDIENCE).mint());
+        admin = AdminClient.of(base, world);
     }
 
     String userToken(String pid) {
@@ -221,7 +221,9 @@ class ImportIT {
         given().baseUri(base).contentType("application/x-ndjson").body("{}".getBytes())
                 .post("/admin/v1/imports").then().statusCode(401);
         given().baseUri(base).auth().oauth2(userToken("23079421936")).contentType("application/x-ndjson").body("{}".getBytes())
-                .post("/admin/v1/imports").then().statusCode(403);
+                .post("/admin/v1/imports").then().statusCode(401);
+        given().baseUri(base).auth().oauth2(world.agency().token().scope("openid").mint()).contentType("application/x-ndjson")
+                .body("{}".getBytes()).post("/admin/v1/imports").then().statusCode(403);
         given().baseUri(base).auth().oauth2(admin.adminToken()).get("/admin/v1/jobs/987654")
                 .then().statusCode(404).contentType("application/problem+json");
         given().baseUri(base).auth().oauth2(admin.adminToken()).post("/admin/v1/jobs/987654/stop")

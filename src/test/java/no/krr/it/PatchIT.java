@@ -86,7 +86,7 @@ class PatchIT {
     @BeforeEach
     void importOnce() {
         base = ServiceDeployment.baseUri(deployed);
-        admin = new AdminClient(base, world.idporten().adminToken().mint());
+        admin = AdminClient.of(base, world);
         if (imported) {
             return;
         }
@@ -234,8 +234,9 @@ class PatchIT {
     }
 
     @Test
-    void theAuditTrailNeedsTheAdminScopeAndAValidId() {
-        as(token(ACTIVE).mint()).get("/admin/v1/persons/" + ACTIVE + "/audit").then().statusCode(403);
+    void theAuditTrailNeedsAnAdminTokenWithTheAdminScopeAndAValidId() {
+        as(token(ACTIVE).mint()).get("/admin/v1/persons/" + ACTIVE + "/audit").then().statusCode(401);
+        as(world.agency().token().scope("openid").mint()).get("/admin/v1/persons/" + ACTIVE + "/audit").then().statusCode(403);
         as(admin.adminToken()).get("/admin/v1/persons/12345678901/audit").then().statusCode(400)
                 .contentType("application/problem+json").body(org.hamcrest.Matchers.not(containsString("12345678901")));
     }

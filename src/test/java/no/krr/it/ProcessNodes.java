@@ -43,7 +43,20 @@ final class ProcessNodes implements AutoCloseable {
     /** Starts an instance and waits until it is ready. */
     LocalService start(String name, Map<String, String> settings, List<String> microOptions, Map<String, String> environment)
             throws Exception {
-        LocalService node = new LocalService(0, LocalService.freePort(), dataDir, logs.resolve(name + ".log"),
+        LocalService node = launch(name, settings, microOptions, environment);
+        node.awaitReady(Duration.ofMinutes(3));
+        return node;
+    }
+
+    /** Payara Micro's output of the instance {@code name}. */
+    Path logOf(String name) {
+        return logs.resolve(name + ".log");
+    }
+
+    /** Starts an instance without waiting for it (to see one that must not come up). */
+    LocalService launch(String name, Map<String, String> settings, List<String> microOptions, Map<String, String> environment)
+            throws Exception {
+        LocalService node = new LocalService(0, LocalService.freePort(), dataDir, logOf(name),
                 List.of("-Xmx512m"));
         node.useDouble(world);
         Map<String, String> all = new HashMap<>(client.config(world));
@@ -58,7 +71,6 @@ final class ProcessNodes implements AutoCloseable {
         node.settings(all).microOptions(microOptions).environment(environment);
         started.add(node);
         node.startPayara();
-        node.awaitReady(Duration.ofMinutes(3));
         return node;
     }
 

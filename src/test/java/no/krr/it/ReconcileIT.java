@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import no.krr.person.NationalId;
+import no.krr.testdouble.AgencyIdp;
 import no.krr.testdouble.DemoData;
 import no.krr.testdouble.MaskinportenClient;
 import no.krr.testdouble.OutsideWorld;
@@ -123,7 +124,7 @@ class ReconcileIT {
     @BeforeEach
     void load() {
         base = ServiceDeployment.baseUri(deployed);
-        admin = world.idporten().adminToken().mint();
+        admin = world.agency().token().mint();
         if (loaded) {
             return;
         }
@@ -257,7 +258,7 @@ class ReconcileIT {
 
     @Test
     @Order(2)
-    void theListOfFindingsFiltersByKindAndComesAsCsv() {
+    void theListOfFindingsFiltersByKindAndComesAsCsv() throws Exception {
         long id = firstVerify;
         JsonPath spraak = asAdmin().queryParam("kind", "STATUS_MISMATCH")
                 .get("/admin/v1/reconciliations/" + id + "/discrepancies").then().statusCode(200).extract().jsonPath();
@@ -268,6 +269,10 @@ class ReconcileIT {
         List<String> lines = csv.lines().toList();
         assertEquals("personidentifikator,kind,local,upstream,action,detail", lines.get(0));
         assertEquals(PLANTED.size() + 1, lines.size());
+        assertTrue(ServerLog.text().contains("Discrepancies of reconciliation " + id + " exported as CSV by sub="
+                + AgencyIdp.DEFAULT_SUB + ";client_id=" + AgencyIdp.DEFAULT_CLIENT_ID), "the export is logged with who");
+        assertEquals("sub=" + AgencyIdp.DEFAULT_SUB + ";client_id=" + AgencyIdp.DEFAULT_CLIENT_ID,
+                asAdmin().get("/admin/v1/reconciliations/" + id).then().statusCode(200).extract().jsonPath().getString("startedBy"));
         asAdmin().queryParam("kind", "NONSENSE").get("/admin/v1/reconciliations/" + id + "/discrepancies")
                 .then().statusCode(400).contentType("application/problem+json");
         asAdmin().get("/admin/v1/reconciliations/987654").then().statusCode(404);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import no.krr.testdouble.AgencyIdp;
 import no.krr.testdouble.OutsideWorld;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -17,7 +18,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The archive the container tests deploy: the real WAR as Maven built it, plus a config jar that
- * points it at the test double of the outside world and at a fresh data directory (and, with
+ * points it at the test double of the outside world (ID-porten for the user API, the agency's
+ * identity provider as the admin issuer) and at a fresh data directory (and, with
  * {@code -Dkrr.it.postgres=jdbc:postgresql://host:port/}, at a fresh PostgreSQL database). Each test
  * class deploys it once; Payara Micro boots once per class, so group tests by class.
  */
@@ -37,6 +39,9 @@ public final class ServiceDeployment {
         config.put("krr.data-dir", dataDir().toString());
         config.put("mp.jwt.verify.issuer", world.idportenIssuer());
         config.put("mp.jwt.verify.publickey.location", world.idportenJwksUrl());
+        config.put("krr.admin.issuer", world.agencyIssuer());
+        config.put("krr.admin.jwks", world.agencyJwksUrl());
+        config.put("krr.admin.audience", AgencyIdp.DEFAULT_AUDIENCE);
         String postgres = System.getProperty("krr.it.postgres", "");
         if (!postgres.isBlank()) {
             config.put("krr.datasource.url", TestDatabases.fresh(postgres));

@@ -157,6 +157,8 @@ public final class LocalService implements AutoCloseable {
         command.addAll(List.of(
                 "-Dmp.jwt.verify.issuer=" + world.idportenIssuer(),
                 "-Dmp.jwt.verify.publickey.location=" + world.idportenJwksUrl(),
+                "-Dkrr.admin.issuer=" + world.agencyIssuer(),
+                "-Dkrr.admin.jwks=" + world.agencyJwksUrl(),
                 "-Dkrr.data-dir=" + dataDir,
                 // no nightly reconciliation against the real register from a local run
                 "-Dkrr.reconcile.schedule=off"));
@@ -309,7 +311,7 @@ public final class LocalService implements AutoCloseable {
     /** An admin token from the double, valid one hour from its first use. */
     public synchronized String adminToken() {
         if (adminToken == null) {
-            adminToken = world.idporten().adminToken().lifetime(Duration.ofHours(1)).mint();
+            adminToken = world.agency().token().lifetime(Duration.ofHours(1)).mint();
         }
         return adminToken;
     }

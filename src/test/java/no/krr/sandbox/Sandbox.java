@@ -124,7 +124,7 @@ public final class Sandbox {
         try {
             OutsideWorld world = service.startDouble();
             System.out.println("outside-world double on " + world.baseUrl() + " (ID-porten issuer " + world.idportenIssuer()
-                    + ", Maskinporten, upstream register)");
+                    + ", admin issuer " + world.agencyIssuer() + ", Maskinporten, upstream register)");
             Path clientDir = dataDir.resolve("maskinporten");
             service.connectUpstream(clientDir, CLIENT_ID);
             System.out.println("Maskinporten client " + CLIENT_ID + ": " + clientDir.resolve(CLIENT_ID + ".p12"));
@@ -221,6 +221,7 @@ public final class Sandbox {
                 ==== KRR sandbox is up ==========================================================
                 service      %1$s   (Payara log: %2$s)
                 ID-porten    %3$s   (issuer %4$s)
+                admin issuer %13$s   (the agency's identity provider)
 
                 A user token for %5$s with all user scopes, valid 1 hour:
 
@@ -235,8 +236,9 @@ public final class Sandbox {
 
                 Another token (pid, space-separated scope as %%20, acr, lifetime in seconds are all optional):
                 export TOKEN=$(curl -s '%3$s/idporten/token?pid=18886799280&scope=%7$s&acr=idporten-loa-high&lifetime=3600')
-                An admin token and the import job status:
-                export ADMIN=$(curl -s '%3$s/idporten/token?scope=krr:admin')
+                An admin token of the agency's identity provider (sub, client_id, aud, scope, lifetime optional)
+                and the import job status:
+                export ADMIN=$(curl -s '%14$s?sub=operator-1&client_id=krr-admin-console')
                 curl -s -H "Authorization: Bearer $ADMIN" %1$s%10$s
 
                 Published test persons: %8$s
@@ -260,7 +262,7 @@ public final class Sandbox {
                 importData ? (DemoData.publishedTestPersons().size() + persons) + " demo persons imported"
                         : "no demo data imported (--no-import)", importJob,
                 upstream.describe() + (importData ? "" : " (if the database holds this demo data set, see --no-import)"),
-                upstream.expectedKinds().get("SPRAAK_LOCAL_NEWER"));
+                upstream.expectedKinds().get("SPRAAK_LOCAL_NEWER"), world.agencyIssuer(), world.agencyAdminTokenUrl());
         System.out.println(out);
     }
 

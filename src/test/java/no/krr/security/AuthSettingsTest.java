@@ -28,8 +28,8 @@ class AuthSettingsTest {
     }
 
     @Test
-    void theAdminScopeGivesTheAdminRole() {
-        assertEquals(Set.of("krr:admin", AuthSettings.ADMIN_ROLE), settings(false).rolesFor(Set.of("krr:admin")));
+    void anIdPortenTokenWithTheAdminScopeGetsNoAdminRole() {
+        assertEquals(Set.of("krr:admin"), settings(false).rolesFor(Set.of("krr:admin")));
         assertEquals(Set.of(), settings(false).rolesFor(Set.of()));
     }
 }

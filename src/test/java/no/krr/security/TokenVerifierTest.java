@@ -129,4 +129,17 @@ class TokenVerifierTest {
         verifier.verify(old);
         verifier.verify(idporten.token(PID).mint());
     }
+
+    @Test
+    void refusesAClaimOfAnotherJsonTypeThanTheServiceReads() throws Exception {
+        JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(idporten.publicJwks());
+        TokenVerifier typed = new TokenVerifier(new TokenVerifier.Rules(ISSUER, Optional.empty(), SKEW, AccessTokens.SHAPES),
+                keys, clock);
+        typed.verify(idporten.token(PID).mint());
+        assertThrows(TokenVerifier.Rejected.class, () -> typed.verify(idporten.token().claim("pid", Long.parseLong(PID)).mint()));
+        assertThrows(TokenVerifier.Rejected.class,
+                () -> typed.verify(idporten.token(PID).claim("scope", List.of(IdPorten.SCOPE_KONTAKTINFORMASJON_READ)).mint()));
+        assertThrows(TokenVerifier.Rejected.class, () -> typed.verify(idporten.token(PID).claim("acr", Map.of("x", 1)).mint()));
+        assertThrows(TokenVerifier.Rejected.class, () -> typed.verify(idporten.token(PID).claim("client_id", true).mint()));
+    }
 }

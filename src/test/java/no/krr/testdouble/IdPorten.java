@@ -40,7 +40,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <pre>{@code
  * String good    = idporten.token("23079421936").mint();                 // all user scopes, loa-substantial
- * String admin   = idporten.adminToken().mint();                         // scope krr:admin, no pid
+ * String citizenAdmin = idporten.adminToken().mint();                    // scope krr:admin, no pid: refused on /admin
  * String expired = idporten.token("23079421936").expired().mint();
  * String custom  = idporten.token("23079421936").scope("krr:user/spraak.write").claim("acr", "x").mint();
  * }</pre>
@@ -79,6 +79,7 @@ public final class IdPorten {
     public static final String WRONG_ISSUER = "https://idporten.example.invalid";
 
     private final String issuer;
+    private final String kidPrefix;
     private final Clock clock;
     private final List<RSAKey> keys = new CopyOnWriteArrayList<>();
     private volatile RSAKey current;
@@ -90,7 +91,13 @@ public final class IdPorten {
      * @param clock  "now" for {@code iat} and {@code exp}
      */
     public IdPorten(String issuer, Clock clock) {
+        this(issuer, clock, "idporten-");
+    }
+
+    /** An issuer of the same kind of tokens under another name ({@link AgencyIdp}); key ids start with {@code kidPrefix}. */
+    IdPorten(String issuer, Clock clock, String kidPrefix) {
         this.issuer = Objects.requireNonNull(issuer);
+        this.kidPrefix = Objects.requireNonNull(kidPrefix);
         this.clock = Objects.requireNonNull(clock);
         new java.security.SecureRandom().nextBytes(pairwiseSecret);
         rotateKey();
@@ -119,7 +126,7 @@ public final class IdPorten {
      * carries a {@code kid} a resource server has not seen yet (it must refresh its JWKS).
      */
     public synchronized RSAKey rotateKey() {
-        RSAKey key = generate("idporten-" + UUID.randomUUID());
+        RSAKey key = generate(kidPrefix + UUID.randomUUID());
         keys.add(0, key);
         current = key;
         return key;
@@ -144,7 +151,11 @@ public final class IdPorten {
         return new Token().pid(pid);
     }
 
-    /** An admin token builder: scope {@code krr:admin} only, no {@code pid} (add one with {@link Token#pid} if wanted). */
+    /**
+     * An ID-porten token with scope {@code krr:admin} only and no {@code pid}: what a citizen's client
+     * allowed that scope would get. The service must refuse it on {@code /admin} (admin tokens come
+     * from {@link AgencyIdp}).
+     */
     public Token adminToken() {
         return new Token().scope(ADMIN_SCOPE);
     }

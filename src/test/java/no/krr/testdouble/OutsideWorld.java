@@ -25,7 +25,9 @@ import java.util.logging.Logger;
 
 /**
  * The test double of everything outside the service: one small HTTP server on 127.0.0.1 that plays
- * ID-porten (issuer, discovery document, JWKS, a token-minting endpoint for people), Maskinporten
+ * ID-porten (issuer, discovery document, JWKS, a token-minting endpoint for people), the agency's
+ * own identity provider (the admin issuer, {@link AgencyIdp}: its own keys, discovery document,
+ * JWKS and an admin-token endpoint), Maskinporten
  * (the JWT-bearer token endpoint, {@link Maskinporten}) and the upstream register's batch lookup
  * ({@link Register}). Used by the Arquillian container tests, the unit tests of the upstream client
  * and the sandbox; it lives under {@code src/test} and never ships in the WAR. Requests are served
@@ -44,6 +46,10 @@ import java.util.logging.Logger;
  * GET /idporten/jwks.json                          the public signing key(s)
  * GET /idporten/token?pid=&amp;scope=&amp;acr=&amp;lifetime=&amp;aud=&amp;client_id=
  *                                                  a signed access token (text/plain)
+ * GET /agency/.well-known/openid-configuration     the agency's identity provider ({@link AgencyIdp}): issuer, jwks_uri
+ * GET /agency/jwks.json                            its public signing key(s)
+ * GET /agency/admin-token?sub=&amp;client_id=&amp;aud=&amp;scope=&amp;lifetime=
+ *                                                  a signed admin token (text/plain)
  * POST /maskinporten/token                         JWT-bearer grant ({@link Maskinporten})
  * POST /register/rest/v1/personer                  batch lookup ({@link Register})
  * </pre>
@@ -63,6 +69,12 @@ public final class OutsideWorld implements AutoCloseable {
 
     /** Path prefix of the ID-porten part; the issuer is {@code baseUrl() + IDPORTEN_PATH}. */
     public static final String IDPORTEN_PATH = "/idporten";
+    /**
+     * Path prefix of the agency's identity provider (the admin issuer); the issuer is
+     * {@code baseUrl() + AGENCY_PATH}. {@code /agency/authorize} and {@code /agency/token} are kept
+     * free for a login page (OIDC authorization code flow) of a later console.
+     */
+    public static final String AGENCY_PATH = "/agency";
     /** Path prefix of the Maskinporten part; the audience is {@code baseUrl() + "/maskinporten/"}. */
     public static final String MASKINPORTEN_PATH = "/maskinporten";
     /** Path prefix of the upstream register: {@code krr.upstream.url} is {@code baseUrl() + "/register"}. */
@@ -72,6 +84,7 @@ public final class OutsideWorld implements AutoCloseable {
     private final ExecutorService executor;
     private final String baseUrl;
     private final IdPorten idporten;
+    private final AgencyIdp agency;
     private final Maskinporten maskinporten;
     private final Register register;
     /** "METHOD path" (exact) or "METHOD path/*" (prefix) to handler. */
@@ -85,9 +98,11 @@ public final class OutsideWorld implements AutoCloseable {
         server.createContext("/", this::dispatch);
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         idporten = new IdPorten(baseUrl + IDPORTEN_PATH, clock);
+        agency = new AgencyIdp(baseUrl + AGENCY_PATH, clock);
         maskinporten = new Maskinporten(baseUrl + MASKINPORTEN_PATH + "/", clock);
         register = new Register(maskinporten);
         addIdPortenRoutes();
+        addAgencyRoutes();
         route("POST", MASKINPORTEN_PATH + "/token", maskinporten::handle);
         route("POST", Register.PATH, register::handle);
         server.start();
@@ -142,6 +157,30 @@ public final class OutsideWorld implements AutoCloseable {
 
     public String idportenTokenUrl() {
         return idporten.issuer() + "/token";
+    }
+
+    /** The agency's identity provider: keys and the admin token builder. */
+    public AgencyIdp agency() {
+        return agency;
+    }
+
+    /** The admin issuer, {@code baseUrl() + "/agency"}: the value for {@code krr.admin.issuer}. */
+    public String agencyIssuer() {
+        return agency.issuer();
+    }
+
+    /** The agency's JWKS URL: the value for {@code krr.admin.jwks}. */
+    public String agencyJwksUrl() {
+        return agency.issuer() + "/jwks.json";
+    }
+
+    public String agencyConfigurationUrl() {
+        return agency.issuer() + "/.well-known/openid-configuration";
+    }
+
+    /** The endpoint that mints admin tokens for the sandbox and by hand. */
+    public String agencyAdminTokenUrl() {
+        return agency.issuer() + "/admin-token";
     }
 
     /** The Maskinporten double: trusted client certificates, token lifetime, planted failures, counts. */
@@ -225,7 +264,7 @@ public final class OutsideWorld implements AutoCloseable {
      * for a person. {@code scope} is space-separated (default: all user scopes), {@code acr}
      * defaults to {@code idporten-loa-substantial}, {@code lifetime} is in seconds (default 3600, so a
      * sandbox user can work with it for an hour). Without {@code pid} the token has no pid claim
-     * (useful with {@code scope=krr:admin}). Nothing is validated: the double mints what it is asked.
+     * (the service refuses an ID-porten token on {@code /admin} whatever its scope). Nothing is validated: the double mints what it is asked.
      */
     private void mintForHuman(HttpExchange exchange) throws IOException {
         Map<String, String> query = query(exchange);
@@ -236,6 +275,45 @@ public final class OutsideWorld implements AutoCloseable {
         Optional.ofNullable(query.get("acr")).filter(s -> !s.isBlank()).ifPresent(token::acr);
         Optional.ofNullable(query.get("aud")).filter(s -> !s.isBlank()).ifPresent(token::audience);
         Optional.ofNullable(query.get("client_id")).filter(s -> !s.isBlank()).ifPresent(token::clientId);
+        sendToken(exchange, token, query);
+    }
+
+    // ---- the agency's identity provider ---------------------------------------------------
+
+    private void addAgencyRoutes() {
+        route("GET", AGENCY_PATH + "/.well-known/openid-configuration", exchange -> {
+            // authorization_endpoint and token_endpoint join these when the login page exists
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("issuer", agency.issuer());
+            config.put("jwks_uri", agencyJwksUrl());
+            config.put("subject_types_supported", List.of("public"));
+            config.put("id_token_signing_alg_values_supported", List.of("RS256"));
+            config.put("scopes_supported", List.of(AgencyIdp.ADMIN_SCOPE));
+            sendJson(exchange, 200, JSONObjectUtils.toJSONString(config));
+        });
+        route("GET", AGENCY_PATH + "/jwks.json", exchange -> sendJson(exchange, 200, agency.jwksJson()));
+        route("GET", AGENCY_PATH + "/admin-token", this::mintForOperator);
+    }
+
+    /**
+     * {@code GET /agency/admin-token?sub=&client_id=&aud=&scope=&lifetime=}: a signed admin token.
+     * Defaults: {@code sub} {@value AgencyIdp#DEFAULT_SUB}, {@code client_id}
+     * {@value AgencyIdp#DEFAULT_CLIENT_ID}, {@code aud} {@value AgencyIdp#DEFAULT_AUDIENCE},
+     * {@code scope} {@value AgencyIdp#ADMIN_SCOPE} (space-separated), {@code lifetime} 3600 s.
+     * Nothing is validated: the double mints what it is asked.
+     */
+    private void mintForOperator(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange);
+        IdPorten.Token token = agency.token();
+        Optional.ofNullable(query.get("sub")).filter(s -> !s.isBlank()).ifPresent(token::subject);
+        Optional.ofNullable(query.get("client_id")).filter(s -> !s.isBlank()).ifPresent(token::clientId);
+        Optional.ofNullable(query.get("aud")).filter(s -> !s.isBlank()).ifPresent(token::audience);
+        Optional.ofNullable(query.get("scope")).filter(s -> !s.isBlank())
+                .ifPresent(s -> token.scope(s.trim().split("\\s+")));
+        sendToken(exchange, token, query);
+    }
+
+    private static void sendToken(HttpExchange exchange, IdPorten.Token token, Map<String, String> query) throws IOException {
         long lifetime;
         try {
             lifetime = Long.parseLong(query.getOrDefault("lifetime", "3600"));

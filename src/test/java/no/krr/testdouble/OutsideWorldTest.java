@@ -135,6 +135,37 @@ class OutsideWorldTest {
     }
 
     @Test
+    void theAgencyIdpIsASecondIssuerWithItsOwnKeysAndMintsAdminTokens() throws Exception {
+        JsonObject config = Json.createReader(new StringReader(get(world.agencyConfigurationUrl()).body())).readObject();
+        assertEquals(world.baseUrl() + "/agency", config.getString("issuer"));
+        assertEquals(world.agencyJwksUrl(), config.getString("jwks_uri"));
+
+        SignedJWT jwt = SignedJWT.parse(get(world.agencyAdminTokenUrl()).body());
+        RSAKey key = (RSAKey) JWKSet.parse(get(world.agencyJwksUrl()).body()).getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertNotNull(key, "the admin token's kid is in the agency's JWKS");
+        assertTrue(jwt.verify(new RSASSAVerifier(key)));
+        assertEquals(null, JWKSet.parse(get(world.idportenJwksUrl()).body()).getKeyByKeyId(jwt.getHeader().getKeyID()),
+                "the agency's keys are not ID-porten's");
+        var claims = jwt.getJWTClaimsSet();
+        assertEquals(world.agencyIssuer(), claims.getIssuer());
+        assertEquals(AgencyIdp.DEFAULT_SUB, claims.getSubject());
+        assertEquals(AgencyIdp.DEFAULT_CLIENT_ID, claims.getStringClaim("client_id"));
+        assertEquals(java.util.List.of(AgencyIdp.DEFAULT_AUDIENCE), claims.getAudience());
+        assertEquals(AgencyIdp.ADMIN_SCOPE, claims.getStringClaim("scope"));
+        assertEquals(null, claims.getClaim("pid"));
+        assertEquals(null, claims.getClaim("acr"));
+
+        var asked = SignedJWT.parse(get(world.agencyAdminTokenUrl()
+                + "?sub=ops-2&client_id=batch&aud=other&scope=a%20b&lifetime=60").body()).getJWTClaimsSet();
+        assertEquals("ops-2", asked.getSubject());
+        assertEquals("batch", asked.getStringClaim("client_id"));
+        assertEquals(java.util.List.of("other"), asked.getAudience());
+        assertEquals("a b", asked.getStringClaim("scope"));
+        assertTrue(asked.getExpirationTime().toInstant().isBefore(Instant.now().plusSeconds(61)));
+        assertEquals(400, get(world.agencyAdminTokenUrl() + "?lifetime=soon").statusCode());
+    }
+
+    @Test
     void unknownPathIs404AndWrongMethodIs405() throws Exception {
         HttpResponse<String> missing = get(world.baseUrl() + "/nowhere");
         assertEquals(404, missing.statusCode());
