@@ -33,7 +33,7 @@ public class AdminApplication extends Application {
     /** The OpenAPI security scheme of the admin API. */
     public static final String SECURITY_SCHEME = "admin";
 
-    /** Keep {@code Location} as contract §3 writes it, relative ({@code /admin/v1/jobs/{id}}). */
+    /** Keep {@code Location} as docs/api.md §3 writes it, relative ({@code /admin/v1/jobs/{id}}). */
     @Override
     public java.util.Map<String, Object> getProperties() {
         return java.util.Map.of("jersey.config.server.headers.location.relative.resolution.disabled", true);

@@ -135,7 +135,7 @@ public class JobResource {
     }
 
     /**
-     * The report of contract §3: id, job, status, times, who started it, the stops and restarts of
+     * The report of docs/api.md §3: id, job, status, times, who started it, the stops and restarts of
      * its job instance, and the job's own counts and progress.
      */
     public jakarta.json.JsonObject report(JobExecution execution) {
@@ -171,7 +171,7 @@ public class JobResource {
         return details.stream().filter(d -> d.jobName().equals(execution.getJobName())).findFirst();
     }
 
-    /** Kept relative, as contract §3 writes it (JAX-RS would make a {@code URI} absolute). */
+    /** Kept relative, as docs/api.md §3 writes it (JAX-RS would make a {@code URI} absolute). */
     public static String locationOf(JobExecution execution) {
         String base = "reconcile-persons".equals(execution.getJobName()) ? "/admin/v1/reconciliations/" : "/admin/v1/jobs/";
         return base + execution.getExecutionId();

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * A Norwegian national identity number (personidentifikator): an 11-digit fødselsnummer or
  * D-nummer, including the synthetic test numbers (month + 80 from Tenor, month + 40).
  *
- * <p>Check digits follow domain.md §7. The 2032 rule (k1 may be computed from the constants
+ * <p>Check digits follow docs/register.md §7. The 2032 rule (k1 may be computed from the constants
  * 11, 12, 13 or 14) is accepted already now: numbers issued under it must not be refused by a
  * register that outlives the change, and no old number becomes valid by mistake through it
  * that was not already a well-formed number.

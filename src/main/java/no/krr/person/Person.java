@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * A person in the contact and reservation register, as stored by this service. Field names
- * follow the register's own Norwegian names (domain.md §1):
+ * follow the register's own Norwegian names (docs/register.md §1):
  * reservasjon = reserved against digital communication, epostadresse = e-mail address,
  * mobiltelefonnummer = mobile number, postkasseadresse = digital mailbox address,
  * postkasseleverandoeradresse = organisation number of the mailbox provider,

@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads and validates a person in the register's JSON shape (domain.md §1). An empty string means
+ * Reads and validates a person in the register's JSON shape (docs/register.md §1). An empty string means
  * absent, as upstream writes it. In {@link Mode#STRICT} (imports) an unknown member is an error, so
  * that a typo in a file is caught; {@link Mode#LENIENT} (upstream answers) ignores members the
  * register may add later.

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A person as the register describes it (domain.md §1), validated: the value an import line or an
+ * A person as the register describes it (docs/register.md §1), validated: the value an import line or an
  * upstream answer becomes before it touches the store.
  */
 public record PersonRecord(

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads and writes the register's timestamps (domain.md §1).
+ * Reads and writes the register's timestamps (docs/register.md §1).
  *
  * <p>Upstream is not consistent: it sends {@code 2023-06-29T10:14:52+02} (hour-only offset, not
  * RFC 3339), {@code 2023-08-05T10:45:15.768Z} and {@code 2014-02-25T13:08:00.000+01:00}. All are

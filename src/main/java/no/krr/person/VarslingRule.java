@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The 18-month rule (eForvaltningsforskriften §32, domain.md §2): contact data that has not been
+ * The 18-month rule (eForvaltningsforskriften §32, docs/register.md §2): contact data that has not been
  * updated or confirmed in the last 18 months must not be used to notify the person.
  *
  * <p>A channel (e-mail or mobile) is fresh while {@code max(_oppdatert, _sist_verifisert)} is
@@ -41,7 +41,7 @@ public final class VarslingRule {
     }
 
     /**
-     * What the API serves (our rule, domain.md §2): KAN_VARSLES only when the register last said
+     * What the API serves (our rule, docs/register.md §2): KAN_VARSLES only when the register last said
      * so and the rule still agrees now. Data ages without any write, so the rule may lower the
      * stored value; it never raises it, since only the register may decide a person can be
      * notified (e.g. it knows about a reservation we have not synced yet).

@@ -12,7 +12,7 @@ import no.krr.person.Varslingsstatus;
 
 /**
  * Compares a stored person with the upstream register's answer and names every difference
- * (contract §4). Pure: the same two inputs always give the same findings.
+ * (docs/api.md §4). Pure: the same two inputs always give the same findings.
  *
  * <p>Rules, including the ties:
  * <ul>

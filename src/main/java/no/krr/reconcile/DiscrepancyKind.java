@@ -1,6 +1,6 @@
 package no.krr.reconcile;
 
-/** The kinds of difference between a stored person and the upstream register (contract §4). */
+/** The kinds of difference between a stored person and the upstream register (docs/api.md §4). */
 public enum DiscrepancyKind {
     /** Languages differ and upstream's change is later (or ours has no time): take upstream's. */
     SPRAAK_UPSTREAM_NEWER,

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The batch verifier's settings (contract §4, plus the error budget and the lock's patience). */
+/** The batch verifier's settings (docs/api.md §4, plus the error budget and the lock's patience). */
 @ApplicationScoped
 public class ReconcileSettings {
 

@@ -235,7 +235,7 @@ public class ReconcileStore {
                 .setParameter("run", runId).setParameter("kind", kind).getSingleResult();
     }
 
-    /** The counts of a run report (contract §3), read in one transaction so they agree with each other. */
+    /** The counts of a run report (docs/api.md §3), read in one transaction so they agree with each other. */
     public Counts counts(long runId) {
         Map<DiscrepancyKind, Long> byKind = new EnumMap<>(DiscrepancyKind.class);
         for (DiscrepancyKind kind : DiscrepancyKind.values()) {

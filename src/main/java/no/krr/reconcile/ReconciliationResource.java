@@ -52,7 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Start a reconciliation, follow it, and read its findings (contract §3). */
+/** Start a reconciliation, follow it, and read its findings (docs/api.md §3). */
 @Path("v1/reconciliations")
 @RequestScoped
 @RolesAllowed(AuthSettings.ADMIN_ROLE)

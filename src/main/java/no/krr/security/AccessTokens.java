@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@link TokenVerifier} of ID-porten access tokens (the user API), set up from the MicroProfile
- * JWT configuration keys that contract §2 fixes ({@code mp.jwt.verify.*}); the keys come from
+ * JWT configuration keys that docs/api.md §2 fixes ({@code mp.jwt.verify.*}); the keys come from
  * {@link KeySources}.
  */
 @ApplicationScoped

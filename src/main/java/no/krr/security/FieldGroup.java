@@ -1,7 +1,7 @@
 package no.krr.security;
 
 /**
- * The parts of a Person that a scope can unlock (domain.md §3). personidentifikator, status and,
+ * The parts of a Person that a scope can unlock (docs/register.md §3). personidentifikator, status and,
  * for AKTIV, reservasjon with its timestamps are always returned and so belong to no group.
  */
 public enum FieldGroup {

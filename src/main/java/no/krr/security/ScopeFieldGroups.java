@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Which field groups the scopes of an access token unlock (domain.md §3). ID-porten tokens carry
+ * Which field groups the scopes of an access token unlock (docs/register.md §3). ID-porten tokens carry
  * no groups claim, so this mapping is the whole authorisation model of the read API.
  */
 public final class ScopeFieldGroups {

@@ -1,7 +1,7 @@
 package no.krr.security;
 
 /**
- * The OAuth scope names this service knows (domain.md §3), in one place. They are compile-time
+ * The OAuth scope names this service knows (docs/register.md §3), in one place. They are compile-time
  * constants so that {@code @RolesAllowed} can use them directly; scopes are case-sensitive
  * (RFC 6749 §3.3), so they are compared exactly.
  */

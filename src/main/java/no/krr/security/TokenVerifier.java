@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks an access token (ID-porten's, or the admin issuer's) the way contract §2 asks: a JWS signed with a key from the
+ * Checks an access token (ID-porten's, or the admin issuer's) the way docs/api.md §2 asks: a JWS signed with a key from the
  * issuer's JWKS (asymmetric algorithms only, so no {@code alg: none} and no key confusion),
  * {@code typ} {@code JWT} or {@code at+jwt} (or none), the configured issuer, one of the configured
  * audiences when there are any, {@code exp}, {@code iat}, {@code sub} and {@code jti} present, not

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The public keys that verify signed responses, current and previous (contract §2). Public and the
+ * The public keys that verify signed responses, current and previous (docs/api.md §2). Public and the
  * same for everyone, so no authentication and caches may keep it for a while: a new key appears
  * only with a restart, and the previous one stays published, so a five-minute-old copy still
  * verifies what it did.

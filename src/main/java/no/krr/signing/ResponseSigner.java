@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Signs response bodies as compact JWS ({@code application/jose}, contract §2). The header names
+ * Signs response bodies as compact JWS ({@code application/jose}, docs/api.md §2). The header names
  * {@code alg}, {@code kid} (the key's RFC 7638 thumbprint, as in the JWKS), {@code typ: JOSE} (the
  * short form of {@code application/jose}: the payload is a JSON document, not a JWT, so {@code JWT}
  * would mislead), {@code x5c} when the key has a certificate chain, and {@code iat}: the signing

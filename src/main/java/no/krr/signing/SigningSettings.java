@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * How responses are signed (contract §2): the JWS algorithm and the PKCS#12 keystore of the
+ * How responses are signed (docs/api.md §2): the JWS algorithm and the PKCS#12 keystore of the
  * signing keys. Without {@code krr.signing.keystore} the service signs with an ephemeral key (see
  * {@link SigningKeys}).
  */

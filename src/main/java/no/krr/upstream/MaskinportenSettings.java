@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The Maskinporten client of the reconciliation (contract §4, domain.md §4): token endpoint,
+ * The Maskinporten client of the reconciliation (docs/api.md §4, docs/register.md §4): token endpoint,
  * audience, client id, scope and the PKCS#12 keystore of the business certificate. Read when first
  * used: the service runs without a Maskinporten client, only the reconciliation needs one, and it
  * says which key is missing.

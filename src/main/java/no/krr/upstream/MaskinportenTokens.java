@@ -46,7 +46,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
 /**
- * Maskinporten access tokens for the upstream register (domain.md §4), by the JWT-bearer grant:
+ * Maskinporten access tokens for the upstream register (docs/register.md §4), by the JWT-bearer grant:
  * {@code POST krr.maskinporten.token-url} with a form of {@code grant_type} and an
  * {@code assertion} that this class signs (RS256) with the key of the business certificate in
  * {@code krr.maskinporten.keystore}, the certificate chain in {@code x5c}.
@@ -70,7 +70,7 @@ public class MaskinportenTokens {
     private static final Logger LOG = Logger.getLogger(MaskinportenTokens.class.getName());
 
     public static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
-    /** Maskinporten refuses an assertion that lives longer (domain.md §4). */
+    /** Maskinporten refuses an assertion that lives longer (docs/register.md §4). */
     public static final Duration ASSERTION_LIFETIME = Duration.ofSeconds(120);
     static final Duration MIN_MARGIN = Duration.ofSeconds(20);
     /** When Maskinporten names no lifetime, trust the token this long. */

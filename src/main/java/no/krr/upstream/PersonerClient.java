@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * The lookup of the upstream register (Oppslagstjenesten REST, domain.md §5) as a MicroProfile
+ * The lookup of the upstream register (Oppslagstjenesten REST, docs/register.md §5) as a MicroProfile
  * Rest Client. The body goes out and comes back as raw JSON text, on purpose: each person of the
  * answer is validated on its own ({@link UpstreamAnswerReader}), so one bad item costs one person,
  * not the batch of 1000, as a bound DTO would.

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Where the upstream lookup service is and how hard to try it (contract §4). Values are read and
+ * Where the upstream lookup service is and how hard to try it (docs/api.md §4). Values are read and
  * checked when first used, not at deployment: a wrong {@code krr.reconcile.batch-size} must stop
  * the reconciliation with a clear message, not the user API with it.
  *
@@ -32,7 +32,7 @@ public class UpstreamSettings {
     /** MP Fault Tolerance's own key for how long the circuit of {@link UpstreamCall#post} stays open. */
     public static final String CIRCUIT_DELAY_MS = "no.krr.upstream.UpstreamCall/post/CircuitBreaker/delay";
 
-    /** What the register takes in one call (domain.md §5). */
+    /** What the register takes in one call (docs/register.md §5). */
     public static final int MAX_BATCH_SIZE = 1000;
 
     static final Map<String, String> DEFAULTS = Map.of(

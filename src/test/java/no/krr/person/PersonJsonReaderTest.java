@@ -30,7 +30,7 @@ class PersonJsonReaderTest {
     private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}");
     private static final String CERTIFICATE = Base64.getEncoder().encodeToString(new byte[] {0x30, (byte) 0x82, 1, 2, 3, 4, 5});
 
-    /** A complete AKTIV person, every member of domain.md §1 set. */
+    /** A complete AKTIV person, every member of docs/register.md §1 set. */
     private static JsonObjectBuilder fullAktiv() {
         return Json.createObjectBuilder()
                 .add("personidentifikator", PID)

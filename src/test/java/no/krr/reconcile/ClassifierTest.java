@@ -16,7 +16,7 @@ import no.krr.person.Varslingsstatus;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The rules of {@link Classifier}'s class comment and contract §4, ties included. */
+/** The rules of {@link Classifier}'s class comment and docs/api.md §4, ties included. */
 class ClassifierTest {
 
     private static final String PID = "11822648950";

@@ -24,7 +24,7 @@ import no.krr.testdouble.DemoData;
  * every discrepancy kind a known number of times. Pure and deterministic: the same lines, plan and
  * seed give the same upstream lines.
  *
- * <p>Only synthetic AKTIV persons are changed (the published test persons of domain.md §7 stay as
+ * <p>Only synthetic AKTIV persons are changed (the published test persons of docs/register.md §7 stay as
  * they are), each at most once, and each change makes exactly one finding:
  * <ul>
  * <li>{@code SPRAAK_UPSTREAM_NEWER}: upstream has another language, changed 1 min to 23 h after

@@ -22,17 +22,17 @@ import no.krr.person.NationalId;
 
 /**
  * The sandbox's (and the container tests') demo data: NDJSON, one Person per line in the exact
- * shape of domain.md §1 (absent members omitted, timestamps ISO-8601 with a full offset in
+ * shape of docs/register.md §1 (absent members omitted, timestamps ISO-8601 with a full offset in
  * Europe/Oslo, e.g. {@code 2023-06-29T10:14:52+02:00}).
  *
- * <p>First the published test persons of domain.md §7, with data that matches their description,
+ * <p>First the published test persons of docs/register.md §7, with data that matches their description,
  * then {@code syntheticCount} synthetic persons (Tenor-style ids, month + 80, valid check digits,
  * unique). The synthetic part is deterministic for a given seed and clock: its first
  * {@value #GUARANTEED_CASES} persons walk through every case once (AKTIV reserved or not with each
  * channel combination and each fresh/stale mix, SLETTET, IKKE_REGISTRERT, every language and none,
  * digital post, duplicated channels), the rest are drawn at random with realistic weights.
  *
- * <p>"Fresh" and "stale" are relative to the given clock and the 18-month rule (domain.md §2): a
+ * <p>"Fresh" and "stale" are relative to the given clock and the 18-month rule (docs/register.md §2): a
  * channel is fresh while {@code max(_oppdatert, _sist_verifisert)} is after now minus 18 calendar
  * months in Europe/Oslo; generated values stay at least three days away from that limit.
  * {@code varslingsstatus} is what the rule gives at generation time. The certificates are
@@ -91,7 +91,7 @@ public final class DemoData {
     private DemoData() {
     }
 
-    /** The published test persons of domain.md §7, in the order they are written. */
+    /** The published test persons of docs/register.md §7, in the order they are written. */
     public static List<String> publishedTestPersons() {
         return List.of("23079421936", "20914695016", "11887197158", "17894199350", "04846697271",
                 "11822648950", "23837998492", "18868299939", "18886799280", "01814797763");

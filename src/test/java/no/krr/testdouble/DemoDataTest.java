@@ -269,7 +269,7 @@ class DemoDataTest {
         return !has(p, channel) ? "ABSENT" : fresh(p, channel) ? "FRESH" : "STALE";
     }
 
-    /** domain.md §2: max(_oppdatert, _sist_verifisert) later than now minus 18 months (Europe/Oslo). */
+    /** docs/register.md §2: max(_oppdatert, _sist_verifisert) later than now minus 18 months (Europe/Oslo). */
     private static boolean fresh(JsonObject p, String channel) {
         if (!has(p, channel)) {
             return false;

@@ -35,7 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The ID-porten part of the outside-world double: an RSA 2048 signing key with a {@code kid}, and
- * a fluent builder for ID-porten-like access tokens (domain.md §4), good ones and every kind of bad
+ * a fluent builder for ID-porten-like access tokens (docs/register.md §4), good ones and every kind of bad
  * one a resource server must refuse.
  *
  * <pre>{@code

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Maskinporten double: the JWT-bearer token endpoint ({@code POST /maskinporten/token} of
- * {@link OutsideWorld}), with the grant rules of domain.md §4 enforced, so that a client that
+ * {@link OutsideWorld}), with the grant rules of docs/register.md §4 enforced, so that a client that
  * passes here builds its grant the way Maskinporten wants it.
  *
  * <p>A grant is accepted when: {@code grant_type} is the JWT-bearer type; the assertion is an RS256

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Maskinporten double holds clients to the grant rules of domain.md §4. */
+/** The Maskinporten double holds clients to the grant rules of docs/register.md §4. */
 class MaskinportenTest {
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

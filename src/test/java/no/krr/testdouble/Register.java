@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * The upstream register double: {@code POST /register/rest/v1/personer} of {@link OutsideWorld}
- * (so {@code krr.upstream.url} is {@code world.registerUrl()}), the batch lookup of domain.md §5
+ * (so {@code krr.upstream.url} is {@code world.registerUrl()}), the batch lookup of docs/register.md §5
  * over a data set the test plants.
  *
  * <p>It requires a bearer token the {@link Maskinporten} double issued, not expired, with scope

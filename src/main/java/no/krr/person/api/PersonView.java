@@ -21,12 +21,12 @@ import no.krr.person.Varslingsstatus;
 import no.krr.security.FieldGroup;
 
 /**
- * The JSON body of {@code GET /rest/v1/person} (domain.md §1), filtered by the granted field
+ * The JSON body of {@code GET /rest/v1/person} (docs/register.md §1), filtered by the granted field
  * groups (§3).
  *
  * <p>The body is hashed for the ETag and signed as a JWS payload, so equal input must give equal
  * bytes. It is therefore written with a streaming {@link JsonGenerator} in the fixed member order
- * of domain.md §1, rather than through a {@code JsonObject}, whose iteration order the JSON-P
+ * of docs/register.md §1, rather than through a {@code JsonObject}, whose iteration order the JSON-P
  * specification does not promise. The generator is created without configuration, so output is
  * compact. Encode the returned string as UTF-8.
  *
