@@ -75,6 +75,8 @@ public final class Register {
     private final AtomicInteger violations = new AtomicInteger();
     private final AtomicInteger faults = new AtomicInteger();
     private final AtomicInteger unauthorized = new AtomicInteger();
+    private final AtomicInteger inLatency = new AtomicInteger();
+    private final AtomicInteger maxInLatency = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration timeoutAfter = Duration.ofSeconds(30);
     private volatile double failRate;
@@ -167,6 +169,7 @@ public final class Register {
         timeoutAfter = Duration.ofSeconds(30);
         failRate = 0;
         calls.set(0);
+        maxInLatency.set(0);
         maxIdsPerCall.set(0);
         idsServed.set(0);
         violations.set(0);
@@ -202,6 +205,11 @@ public final class Register {
         return faults.get();
     }
 
+    /** The most calls that were waiting out their {@link #latency} at the same time. */
+    public int maxConcurrentCalls() {
+        return maxInLatency.get();
+    }
+
     /** Requests refused with 401. */
     public int unauthorized() {
         return unauthorized.get();
@@ -212,7 +220,10 @@ public final class Register {
     void handle(HttpExchange exchange) throws IOException {
         calls.incrementAndGet();
         byte[] requestBody = exchange.getRequestBody().readAllBytes();
-        if (!sleep(latency)) {
+        maxInLatency.accumulateAndGet(inLatency.incrementAndGet(), Math::max);
+        boolean slept = sleep(latency);
+        inLatency.decrementAndGet();
+        if (!slept) {
             return;
         }
         Optional<Fault> fault = nextFault();

@@ -233,8 +233,10 @@ class RegisterTest {
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertTrue(took.compareTo(Duration.ofMillis(400)) >= 0, took.toString());
-        assertTrue(took.compareTo(Duration.ofMillis(3000)) < 0, "20 calls of 400 ms ran in parallel: " + took);
+        assertTrue(took.compareTo(Duration.ofMillis(400)) >= 0, "no call waited out its latency: " + took);
+        // parallelism counted, not timed: a wall-clock bound failed once on a loaded machine (issue 11)
+        assertTrue(world.register().maxConcurrentCalls() > 1,
+                "20 calls of 400 ms ran one after the other: " + world.register().maxConcurrentCalls());
         assertEquals(20, world.register().calls());
     }
 
