@@ -76,6 +76,7 @@ public final class Register {
     private final AtomicInteger faults = new AtomicInteger();
     private final AtomicInteger unauthorized = new AtomicInteger();
     private final AtomicInteger inLatency = new AtomicInteger();
+    private final AtomicLong generation = new AtomicLong();
     private final AtomicInteger maxInLatency = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration timeoutAfter = Duration.ofSeconds(30);
@@ -168,6 +169,7 @@ public final class Register {
         latency = Duration.ZERO;
         timeoutAfter = Duration.ofSeconds(30);
         failRate = 0;
+        generation.incrementAndGet();
         calls.set(0);
         maxInLatency.set(0);
         maxIdsPerCall.set(0);
@@ -217,13 +219,27 @@ public final class Register {
 
     // ---- the endpoint -------------------------------------------------------------------------
 
+    /**
+     * Whether the double was reset while this call slept: the call belongs to a test that is over
+     * (its client gave up), and answering it now would count a refusal of a token the reset
+     * forgot into the next test's figures (seen as a flaky UpstreamRegisterTest on a loaded machine).
+     */
+    private boolean outlived(long born, HttpExchange exchange) {
+        if (born == generation.get()) {
+            return false;
+        }
+        exchange.close();
+        return true;
+    }
+
     void handle(HttpExchange exchange) throws IOException {
+        long born = generation.get();
         calls.incrementAndGet();
         byte[] requestBody = exchange.getRequestBody().readAllBytes();
         maxInLatency.accumulateAndGet(inLatency.incrementAndGet(), Math::max);
         boolean slept = sleep(latency);
         inLatency.decrementAndGet();
-        if (!slept) {
+        if (!slept || outlived(born, exchange)) {
             return;
         }
         Optional<Fault> fault = nextFault();
@@ -253,7 +269,7 @@ public final class Register {
                     return;
                 }
                 case TIMEOUT -> {
-                    if (!sleep(timeoutAfter)) {
+                    if (!sleep(timeoutAfter) || outlived(born, exchange)) {
                         return;
                     }
                     try {
