@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(AuthSettings.ADMIN_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin: jobs", description = "Status, stop and restart of batch jobs")
-@SecurityRequirement(name = AdminApplication.SECURITY_SCHEME)
+@SecurityRequirement(name = AdminApi.SECURITY_SCHEME)
 public class JobResource {
 
     @Inject

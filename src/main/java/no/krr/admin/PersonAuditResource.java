@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(AuthSettings.ADMIN_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin: persons", description = "Audit trail of a person")
-@SecurityRequirement(name = AdminApplication.SECURITY_SCHEME)
+@SecurityRequirement(name = AdminApi.SECURITY_SCHEME)
 public class PersonAuditResource {
 
     static final int MAX_LIMIT = 1000;

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-import no.krr.admin.AdminApplication;
+import no.krr.admin.AdminApi;
 import no.krr.admin.JobResource;
 import no.krr.admin.StartedBy;
 import no.krr.security.AuthSettings;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RolesAllowed(AuthSettings.ADMIN_ROLE)
 @Tag(name = "admin: imports", description = "Bulk import of persons")
-@SecurityRequirement(name = AdminApplication.SECURITY_SCHEME)
+@SecurityRequirement(name = AdminApi.SECURITY_SCHEME)
 public class ImportResource {
 
     public static final String NDJSON = "application/x-ndjson";

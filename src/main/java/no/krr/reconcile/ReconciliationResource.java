@@ -36,7 +36,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import no.krr.admin.AdminApplication;
+import no.krr.admin.AdminApi;
 import no.krr.admin.JobResource;
 import no.krr.admin.StartedBy;
 import no.krr.security.AuthSettings;
@@ -57,7 +57,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RolesAllowed(AuthSettings.ADMIN_ROLE)
 @Tag(name = "admin: reconciliations", description = "The batch verifier against the upstream register")
-@SecurityRequirement(name = AdminApplication.SECURITY_SCHEME)
+@SecurityRequirement(name = AdminApi.SECURITY_SCHEME)
 public class ReconciliationResource {
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ReconciliationResource.class.getName());

@@ -1,9 +1,12 @@
-package no.krr.web;
+package no.krr.app;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import no.krr.security.RoleCheckFailures;
+import no.krr.web.ExceptionMappers;
+import no.krr.web.NoStoreFilter;
 import no.krr.person.api.PersonResource;
 import no.krr.platform.MigrationsGate;
 import no.krr.security.BearerTokenFilter;
@@ -19,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  * {@code /admin}, {@code /.well-known}) rather than one at {@code /}, so that static content (the
  * Swagger UI) keeps being served by the servlet container. Every request here needs a bearer token
  * ({@link BearerTokenFilter}); {@code @RolesAllowed} is checked by Jersey's
- * {@link RolesAllowedDynamicFeature} against the token's scopes.
+ * {@link RolesAllowedDynamicFeature} against the token's scopes. The applications live in
+ * {@code app}, the composition root: the one package that may know every other.
  */
 @ApplicationPath("rest")
 @ApplicationScoped
@@ -35,6 +39,7 @@ public class RestApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(PersonResource.class, MigrationsGate.class, BearerTokenFilter.class, CitizenTokenFilter.class,
                 RolesAllowedDynamicFeature.class, NoStoreFilter.class,
-                ExceptionMappers.WebApplication.class, ExceptionMappers.Unexpected.class);
+                ExceptionMappers.WebApplication.class, ExceptionMappers.Unexpected.class,
+                RoleCheckFailures.NoToken.class, RoleCheckFailures.MissingScope.class);
     }
 }
