@@ -7,8 +7,16 @@ import jakarta.json.JsonObjectBuilder;
 /** What a job adds to its status report: its counts, its progress and anything of its own. */
 public interface JobDetails {
 
+    /** Where the reports of executions of most jobs are. */
+    String JOBS_PATH = "/admin/v1/jobs/";
+
     /** The job's name, as in its job XML. */
     String jobName();
+
+    /** Where this job's execution reports are, ending in a slash: {@link #JOBS_PATH} unless the job has a resource of its own. */
+    default String reportPath() {
+        return JOBS_PATH;
+    }
 
     /** Adds the job's own members ({@code counts}, {@code progress}, …) to the report of one execution. */
     void addTo(JsonObjectBuilder report, JobExecution execution);

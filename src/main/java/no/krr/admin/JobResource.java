@@ -14,8 +14,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,9 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.ZoneOffset;
-import java.util.Date;
-import java.util.List;
 import java.util.Optional;
 import no.krr.security.AuthSettings;
 import no.krr.security.CallerToken;
@@ -52,6 +47,9 @@ public class JobResource {
     JobActions actions;
 
     @Inject
+    JobReports reports;
+
+    @Inject
     CallerToken caller;
 
     @GET
@@ -63,7 +61,7 @@ public class JobResource {
     @APIResponse(responseCode = "200", description = "The execution's report")
     @APIResponse(responseCode = "404", description = "No such execution")
     public Response status(@PathParam("id") long id) {
-        return find(id).map(execution -> Response.ok(report(execution)).build())
+        return find(id).map(execution -> Response.ok(reports.report(execution)).build())
                 .orElseGet(() -> notFound(id));
     }
 
@@ -78,7 +76,7 @@ public class JobResource {
         try {
             operator().stop(id);
             actions.record(id, JobAction.Kind.STOP, StartedBy.of(caller), Optional.empty());
-            return Response.accepted(report(operator().getJobExecution(id))).build();
+            return Response.accepted(reports.report(operator().getJobExecution(id))).build();
         } catch (NoSuchJobExecutionException e) {
             return notFound(id);
         } catch (JobExecutionNotRunningException e) {
@@ -98,11 +96,10 @@ public class JobResource {
     public Response restart(@PathParam("id") long id) {
         try {
             JobExecution original = operator().getJobExecution(id);
-            long restarted = detailsOf(original).map(d -> d.restart(original))
+            long restarted = reports.detailsOf(original).map(d -> d.restart(original))
                     .orElseGet(() -> operator().restart(id, operator().getParameters(id)));
             actions.record(id, JobAction.Kind.RESTART, StartedBy.of(caller), Optional.of(restarted));
-            JobExecution execution = operator().getJobExecution(restarted);
-            return Response.accepted(report(execution)).header("Location", locationOf(execution)).build();
+            return reports.accepted(operator().getJobExecution(restarted));
         } catch (NoSuchJobExecutionException e) {
             return restartUnknown(id);
         } catch (JobExecutionAlreadyCompleteException e) {
@@ -127,60 +124,10 @@ public class JobResource {
             }
             if (restarted.isPresent()) {
                 actions.record(id, JobAction.Kind.RESTART, StartedBy.of(caller), restarted);
-                JobExecution execution = operator().getJobExecution(restarted.get());
-                return Response.accepted(report(execution)).header("Location", locationOf(execution)).build();
+                return reports.accepted(operator().getJobExecution(restarted.get()));
             }
         }
         return notFound(id);
-    }
-
-    /**
-     * The report of docs/api.md §3: id, job, status, times, who started it, the stops and restarts of
-     * its job instance, and the job's own counts and progress.
-     */
-    public jakarta.json.JsonObject report(JobExecution execution) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("id", execution.getExecutionId())
-                .add("job", execution.getJobName())
-                .add("status", execution.getBatchStatus().name());
-        addTime(json, "startedAt", execution.getStartTime());
-        addTime(json, "endedAt", execution.getEndTime());
-        StartedBy.of(execution.getJobParameters()).ifPresent(by -> json.add("startedBy", by.format()));
-        json.add("history", history(execution));
-        detailsOf(execution).ifPresent(detail -> detail.addTo(json, execution));
-        return json.build();
-    }
-
-    private JsonArrayBuilder history(JobExecution execution) {
-        List<Long> executions = operator().getJobExecutions(operator().getJobInstance(execution.getExecutionId()))
-                .stream().map(JobExecution::getExecutionId).toList();
-        JsonArrayBuilder history = Json.createArrayBuilder();
-        for (JobAction action : actions.history(executions)) {
-            JsonObjectBuilder item = Json.createObjectBuilder()
-                    .add("action", action.action().name())
-                    .add("by", action.actor())
-                    .add("at", action.actedAt().toInstant().atOffset(ZoneOffset.UTC).toString())
-                    .add("execution", action.executionId());
-            action.resultExecutionId().ifPresent(next -> item.add("newExecution", next));
-            history.add(item);
-        }
-        return history;
-    }
-
-    private Optional<JobDetails> detailsOf(JobExecution execution) {
-        return details.stream().filter(d -> d.jobName().equals(execution.getJobName())).findFirst();
-    }
-
-    /** Kept relative, as docs/api.md §3 writes it (JAX-RS would make a {@code URI} absolute). */
-    public static String locationOf(JobExecution execution) {
-        String base = "reconcile-persons".equals(execution.getJobName()) ? "/admin/v1/reconciliations/" : "/admin/v1/jobs/";
-        return base + execution.getExecutionId();
-    }
-
-    private static void addTime(JsonObjectBuilder json, String name, Date time) {
-        if (time != null) {
-            json.add(name, time.toInstant().atOffset(ZoneOffset.UTC).toString());
-        }
     }
 
     private Optional<JobExecution> find(long id) {

@@ -15,9 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Properties;
 import no.krr.admin.AdminApi;
-import no.krr.admin.JobResource;
+import no.krr.admin.JobReports;
 import no.krr.admin.StartedBy;
 import no.krr.security.AuthSettings;
 import no.krr.security.CallerToken;
@@ -44,7 +43,10 @@ public class ImportResource {
     ImportFiles files;
 
     @Inject
-    JobResource jobs;
+    JobReports jobs;
+
+    @Inject
+    Imports imports;
 
     @Inject
     CallerToken caller;
@@ -76,13 +78,7 @@ public class ImportResource {
             files.delete(stored.path());
             return Problem.of(400, "empty-import", "Empty import", "The body has no line with content.").response().build();
         }
-        Properties parameters = new Properties();
-        parameters.setProperty("file", stored.path().toString());
-        parameters.setProperty("lines", Long.toString(stored.lines()));
-        parameters.setProperty("chunkSize", Integer.toString(files.chunkSize()));
-        StartedBy.of(caller).addTo(parameters);
-        long id = BatchRuntime.getJobOperator().start(ImportDetails.JOB, parameters);
-        JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(id);
-        return Response.accepted(jobs.report(execution)).header("Location", "/admin/v1/jobs/" + id).build();
+        long id = imports.start(stored, StartedBy.of(caller));
+        return jobs.accepted(BatchRuntime.getJobOperator().getJobExecution(id));
     }
 }

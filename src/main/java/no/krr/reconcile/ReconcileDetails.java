@@ -32,6 +32,11 @@ public class ReconcileDetails implements JobDetails {
         return Reconciliations.JOB;
     }
 
+    @Override
+    public String reportPath() {
+        return "/admin/v1/reconciliations/";
+    }
+
     @Inject
     Reconciliations reconciliations;
 

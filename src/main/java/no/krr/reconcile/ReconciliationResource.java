@@ -37,7 +37,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import no.krr.admin.AdminApi;
-import no.krr.admin.JobResource;
+import no.krr.admin.JobReports;
 import no.krr.admin.StartedBy;
 import no.krr.security.AuthSettings;
 import no.krr.security.CallerToken;
@@ -71,7 +71,7 @@ public class ReconciliationResource {
     ReconcileStore store;
 
     @Inject
-    JobResource jobs;
+    JobReports jobs;
 
     @Inject
     CallerToken caller;
@@ -106,7 +106,7 @@ public class ReconciliationResource {
         try {
             long id = reconciliations.start(request.mode(), request.allowDeletions(), "admin", StartedBy.of(caller));
             JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(id);
-            return Response.accepted(jobs.report(execution)).header("Location", "/admin/v1/reconciliations/" + id).build();
+            return jobs.accepted(execution);
         } catch (Reconciliations.AlreadyRunning e) {
             return Problem.of(409, "already-running", "Already running", e.getMessage() + ".").response().build();
         }
