@@ -53,13 +53,13 @@ public class ImportDetails implements JobDetails {
     @Inject
     Clock clock;
 
+    @Inject
+    ImportFiles files;
+
     @Override
     public String jobName() {
         return JOB;
     }
-
-    @Inject
-    ImportFiles files;
 
     /**
      * A restart needs the file: after {@code krr.import.retention} it is gone, and the restart is
