@@ -86,7 +86,7 @@ class EdgesIT {
         if (imported) {
             return;
         }
-        JsonPath report = new AdminClient(base, world.idporten().adminToken().mint()).importAndWait(String.join("\n",
+        JsonPath report = AdminClient.of(base, world).importAndWait(String.join("\n",
                 "{\"personidentifikator\":\"" + PID + "\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\",\"spraak\":\"nb\"}",
                 "{\"personidentifikator\":\"" + OTHER + "\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\",\"spraak\":\"nb\"}"));
         assertEquals("COMPLETED", report.getString("status"));
@@ -98,7 +98,7 @@ class EdgesIT {
     }
 
     String admin() {
-        return world.idporten().adminToken().mint();
+        return world.agency().token().mint();
     }
 
     static void assertProblem(Response response, int status) {
