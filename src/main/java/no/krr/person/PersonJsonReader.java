@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads and validates a person in the register's JSON shape (docs/register.md §1). An empty string means
@@ -20,14 +22,11 @@ public final class PersonJsonReader {
 
     public enum Strictness { STRICT, LENIENT }
 
-    private static final Set<String> MEMBERS = Set.of("personidentifikator", "reservasjon", "reservasjonstidspunkt",
-            "reservasjon_oppdatert", "status", "varslingsstatus", "kontaktinformasjon", "digital_post", "sertifikat",
-            "spraak", "spraak_oppdatert");
-    private static final Set<String> KONTAKT_MEMBERS = Set.of(
-            "epostadresse", "epostadresse_oppdatert", "epostadresse_sist_verifisert", "epostadresse_sist_validert",
-            "epostadresse_duplisert", "mobiltelefonnummer", "mobiltelefonnummer_oppdatert",
-            "mobiltelefonnummer_sist_verifisert", "mobiltelefonnummer_sist_validert", "mobiltelefonnummer_duplisert");
-    private static final Set<String> DIGITAL_POST_MEMBERS = Set.of("postkasseadresse", "postkasseleverandoeradresse");
+    // the members each object may have, from the table of fields (the national id is the key, not a row)
+    private static final Set<String> MEMBERS = Stream.concat(Stream.of("personidentifikator"), PersonFields.ALL.stream()
+            .map(field -> field.section().object().orElse(field.name()))).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> KONTAKT_MEMBERS = names(PersonFields.Section.KONTAKTINFORMASJON);
+    private static final Set<String> DIGITAL_POST_MEMBERS = names(PersonFields.Section.DIGITAL_POST);
     // the register's pattern; the 8 to 20 characters count the whole value, a leading + included
     private static final Pattern MOBILE = Pattern.compile("^\\+?[- _0-9]+$");
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+");
@@ -35,6 +34,10 @@ public final class PersonJsonReader {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private PersonJsonReader() {
+    }
+
+    private static Set<String> names(PersonFields.Section section) {
+        return PersonFields.of(section).stream().map(PersonFields.Field::name).collect(Collectors.toUnmodifiableSet());
     }
 
     public static PersonRecord read(String json, Strictness strictness) throws InvalidPersonException {
