@@ -18,7 +18,7 @@ public class PersonLineProcessor implements ItemProcessor {
             throw new InvalidLineException(NdjsonScanner.TOO_LONG);
         }
         try {
-            return PersonJsonReader.read(line.text(), PersonJsonReader.Mode.STRICT);
+            return PersonJsonReader.read(line.text(), PersonJsonReader.Strictness.STRICT);
         } catch (InvalidPersonException e) {
             throw new InvalidLineException(e.getMessage());
         }

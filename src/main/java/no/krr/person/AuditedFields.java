@@ -1,6 +1,5 @@
 package no.krr.person;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A person's stored fields as the audit trail writes them, under the register's JSON names:
- * taken before and after a change, their difference is the audit rows of that change. Timestamps
- * are written as instants; the certificate only by its length, since a column of 320 characters
- * cannot hold it and its content is public anyway.
+ * A person's stored fields as the audit trail writes them ({@link PersonFields.Field#audited}), under
+ * the register's JSON names: taken before and after a change, their difference is the audit rows of
+ * that change. Timestamps are written as instants; the certificate only by its length.
  */
 public final class AuditedFields {
 
@@ -33,26 +31,13 @@ public final class AuditedFields {
 
     public static AuditedFields of(Person p) {
         Map<String, Optional<String>> f = new LinkedHashMap<>();
+        // status first, as the audit trail has always listed a change: then the register's order
         f.put("status", Optional.of(p.status().name()));
-        f.put("reservasjon", p.reservasjon().map(JaNei::name));
-        f.put("reservasjonstidspunkt", instant(p.reservasjonstidspunkt()));
-        f.put("reservasjon_oppdatert", instant(p.reservasjonOppdatert()));
-        f.put("varslingsstatus", p.varslingsstatus().map(Varslingsstatus::name));
-        f.put("epostadresse", p.epostadresse());
-        f.put("epostadresse_oppdatert", instant(p.epostadresseOppdatert()));
-        f.put("epostadresse_sist_verifisert", instant(p.epostadresseSistVerifisert()));
-        f.put("epostadresse_sist_validert", instant(p.epostadresseSistValidert()));
-        f.put("epostadresse_duplisert", p.epostadresseDuplisert().map(JaNei::name));
-        f.put("mobiltelefonnummer", p.mobiltelefonnummer());
-        f.put("mobiltelefonnummer_oppdatert", instant(p.mobiltelefonnummerOppdatert()));
-        f.put("mobiltelefonnummer_sist_verifisert", instant(p.mobiltelefonnummerSistVerifisert()));
-        f.put("mobiltelefonnummer_sist_validert", instant(p.mobiltelefonnummerSistValidert()));
-        f.put("mobiltelefonnummer_duplisert", p.mobiltelefonnummerDuplisert().map(JaNei::name));
-        f.put("postkasseadresse", p.postkasseadresse());
-        f.put("postkasseleverandoeradresse", p.postkasseleverandoeradresse());
-        f.put("sertifikat", p.sertifikat().map(s -> "(" + s.length() + " characters)"));
-        f.put("spraak", p.spraak().map(Spraak::code));
-        f.put("spraak_oppdatert", instant(p.spraakOppdatert()));
+        for (PersonFields.Field<?> field : PersonFields.ALL) {
+            if (field.section() != PersonFields.Section.STATUS) {
+                f.put(field.name(), field.audited(p));
+            }
+        }
         return new AuditedFields(f);
     }
 
@@ -66,9 +51,5 @@ public final class AuditedFields {
             }
         });
         return changes;
-    }
-
-    private static Optional<String> instant(Optional<OffsetDateTime> time) {
-        return time.map(t -> t.toInstant().toString());
     }
 }

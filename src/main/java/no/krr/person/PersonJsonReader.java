@@ -1,40 +1,33 @@
 package no.krr.person;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParser;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads and validates a person in the register's JSON shape (docs/register.md §1). An empty string means
- * absent, as upstream writes it. In {@link Mode#STRICT} (imports) an unknown member is an error, so
- * that a typo in a file is caught; {@link Mode#LENIENT} (upstream answers) ignores members the
+ * absent, as upstream writes it. In {@link Strictness#STRICT} (imports) an unknown member is an error, so
+ * that a typo in a file is caught; {@link Strictness#LENIENT} (upstream answers) ignores members the
  * register may add later.
  */
 public final class PersonJsonReader {
 
-    public enum Mode { STRICT, LENIENT }
+    public enum Strictness { STRICT, LENIENT }
 
-    private static final Set<String> MEMBERS = Set.of("personidentifikator", "reservasjon", "reservasjonstidspunkt",
-            "reservasjon_oppdatert", "status", "varslingsstatus", "kontaktinformasjon", "digital_post", "sertifikat",
-            "spraak", "spraak_oppdatert");
-    private static final Set<String> KONTAKT_MEMBERS = Set.of(
-            "epostadresse", "epostadresse_oppdatert", "epostadresse_sist_verifisert", "epostadresse_sist_validert",
-            "epostadresse_duplisert", "mobiltelefonnummer", "mobiltelefonnummer_oppdatert",
-            "mobiltelefonnummer_sist_verifisert", "mobiltelefonnummer_sist_validert", "mobiltelefonnummer_duplisert");
-    private static final Set<String> DIGITAL_POST_MEMBERS = Set.of("postkasseadresse", "postkasseleverandoeradresse");
+    // the members each object may have, from the table of fields (the national id is the key, not a row)
+    private static final Set<String> MEMBERS = Stream.concat(Stream.of("personidentifikator"), PersonFields.ALL.stream()
+            .map(field -> field.section().object().orElse(field.name()))).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> KONTAKT_MEMBERS = names(PersonFields.Section.KONTAKTINFORMASJON);
+    private static final Set<String> DIGITAL_POST_MEMBERS = names(PersonFields.Section.DIGITAL_POST);
     // the register's pattern; the 8 to 20 characters count the whole value, a leading + included
-    // looked up once: Json.createParser would search the class path for a provider on every line
-    private static final JsonProvider JSON = JsonProvider.provider();
     private static final Pattern MOBILE = Pattern.compile("^\\+?[- _0-9]+$");
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+");
     private static final Pattern ORGNO = Pattern.compile("^\\d{9}$");
@@ -43,30 +36,25 @@ public final class PersonJsonReader {
     private PersonJsonReader() {
     }
 
-    public static PersonRecord read(String json, Mode mode) throws InvalidPersonException {
+    private static Set<String> names(PersonFields.Section section) {
+        return PersonFields.of(section).stream().map(PersonFields.Field::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public static PersonRecord read(String json, Strictness strictness) throws InvalidPersonException {
         JsonValue value;
-        try (JsonParser parser = JSON.createParser(new StringReader(json))) {
-            if (!parser.hasNext()) {
-                throw new InvalidPersonException("malformed JSON");
-            }
-            parser.next();
-            value = parser.getValue();
-            // a JsonReader stops after the first value: "{…} {…}" or "{…}x" would pass as the first
-            // object and silently drop the rest of the line; hasNext() fails on anything but the end
-            if (parser.hasNext()) {
-                throw new InvalidPersonException("malformed JSON");
-            }
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        try {
+            value = StrictJson.read(json, StrictJson.Duplicates.LAST_WINS);
+        } catch (StrictJson.Malformed e) {
             throw new InvalidPersonException("malformed JSON");
         }
         if (!(value instanceof JsonObject object)) {
             throw new InvalidPersonException("not a JSON object");
         }
-        return read(object, mode);
+        return read(object, strictness);
     }
 
-    public static PersonRecord read(JsonObject json, Mode mode) throws InvalidPersonException {
-        if (mode == Mode.STRICT) {
+    public static PersonRecord read(JsonObject json, Strictness strictness) throws InvalidPersonException {
+        if (strictness == Strictness.STRICT) {
             rejectUnknown(json, MEMBERS, "");
         }
         String pid = text(json, "personidentifikator")
@@ -88,7 +76,7 @@ public final class PersonJsonReader {
         }
         JsonObject k = kontakt.orElse(JsonValue.EMPTY_JSON_OBJECT);
         JsonObject d = digitalPost.orElse(JsonValue.EMPTY_JSON_OBJECT);
-        if (mode == Mode.STRICT) {
+        if (strictness == Strictness.STRICT) {
             rejectUnknown(k, KONTAKT_MEMBERS, "kontaktinformasjon.");
             rejectUnknown(d, DIGITAL_POST_MEMBERS, "digital_post.");
         }

@@ -14,32 +14,22 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.Key;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.UnrecoverableKeyException;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import no.krr.platform.KeystoreException;
+import no.krr.platform.Pkcs12Keystore;
 import java.util.stream.Collectors;
 
 /**
@@ -69,6 +59,9 @@ public final class SigningKeys {
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
 
     static final int RSA_MIN_BITS = 2048;
+
+    private static final Pkcs12Keystore.Settings KEYSTORE_SETTINGS = new Pkcs12Keystore.Settings(SigningSettings.KEYSTORE,
+            SigningSettings.KEYSTORE_PASSWORD, SigningSettings.KEY_ALIAS, "the one that signs now");
 
     private final JWSAlgorithm algorithm;
     private final JWK current; // with its private part: never leaves this package
@@ -126,40 +119,36 @@ public final class SigningKeys {
      */
     public static SigningKeys fromKeystore(JWSAlgorithm algorithm, Path path, char[] password, Optional<String> alias,
                                            Clock clock) {
-        KeyStore store = open(path, password);
-        List<String> aliases = aliases(store);
-        String currentAlias = alias.orElseGet(() -> onlyKeyEntry(store, aliases, path));
-        if (!aliases.contains(currentAlias)) {
-            throw new SigningConfigurationException(SigningSettings.KEY_ALIAS + "='" + currentAlias + "' names no entry of "
-                    + path + "; it holds " + describeAliases(aliases) + ".");
-        }
-        if (!isPrivateKeyEntry(store, currentAlias)) {
-            throw new SigningConfigurationException("Entry '" + currentAlias + "' of " + path + " (" + SigningSettings.KEY_ALIAS
-                    + ") holds no private key, so it cannot sign.");
-        }
-        List<X509Certificate> chain = chainOf(store, currentAlias);
-        PublicKey publicKey = chain.get(0).getPublicKey();
-        unfitFor(algorithm, publicKey).ifPresent(why -> {
-            throw new SigningConfigurationException("The key '" + currentAlias + "' of " + path + " cannot sign with "
-                    + SigningSettings.ALGORITHM + "=" + algorithm + ": it is " + why + ". Set " + SigningSettings.ALGORITHM
-                    + " to fit the key, or " + SigningSettings.KEY_ALIAS + " to another entry.");
-        });
-        warnIfNotValidNow(currentAlias, chain.get(0), clock.instant());
-        JWK current = jwk(publicKey, privateKey(store, currentAlias, password, path), chain, algorithm);
+        try {
+            Pkcs12Keystore store = Pkcs12Keystore.open(path, password, KEYSTORE_SETTINGS);
+            Pkcs12Keystore.KeyEntry entry = store.keyEntry(alias);
+            String currentAlias = entry.alias();
+            List<X509Certificate> chain = entry.chain();
+            PublicKey publicKey = entry.leaf().getPublicKey();
+            unfitFor(algorithm, publicKey).ifPresent(why -> {
+                throw new SigningConfigurationException("The key '" + currentAlias + "' of " + path + " cannot sign with "
+                        + SigningSettings.ALGORITHM + "=" + algorithm + ": it is " + why + ". Set " + SigningSettings.ALGORITHM
+                        + " to fit the key, or " + SigningSettings.KEY_ALIAS + " to another entry.");
+            });
+            warnIfNotValidNow(currentAlias, entry.leaf(), clock.instant());
+            JWK current = jwk(publicKey, entry.privateKey(), chain, algorithm);
 
-        Set<String> published = new LinkedHashSet<>(List.of(current.getKeyID()));
-        List<JWK> previous = new ArrayList<>();
-        for (String other : aliases) {
-            if (!other.equals(currentAlias)) {
-                previousKey(store, other, clock.instant())
-                        .filter(key -> published.add(key.getKeyID())) // the same key under two aliases: once
-                        .ifPresent(previous::add);
+            Set<String> published = new LinkedHashSet<>(List.of(current.getKeyID()));
+            List<JWK> previous = new ArrayList<>();
+            for (String other : store.aliases()) {
+                if (!other.equals(currentAlias)) {
+                    previousKey(store, other, clock.instant())
+                            .filter(key -> published.add(key.getKeyID())) // the same key under two aliases: once
+                            .ifPresent(previous::add);
+                }
             }
+            LOG.info(() -> "Responses are signed with " + algorithm + " by key '" + currentAlias + "' of " + path + " (kid "
+                    + current.getKeyID() + ", certificate chain of " + chain.size() + "); previous keys published: "
+                    + (previous.isEmpty() ? "none" : previous.stream().map(JWK::getKeyID).collect(Collectors.joining(", "))));
+            return new SigningKeys(algorithm, current, previous, false);
+        } catch (KeystoreException e) {
+            throw new SigningConfigurationException(e.getMessage(), e);
         }
-        LOG.info(() -> "Responses are signed with " + algorithm + " by key '" + currentAlias + "' of " + path + " (kid "
-                + current.getKeyID() + ", certificate chain of " + chain.size() + "); previous keys published: "
-                + (previous.isEmpty() ? "none" : previous.stream().map(JWK::getKeyID).collect(Collectors.joining(", "))));
-        return new SigningKeys(algorithm, current, previous, false);
     }
 
     public JWSAlgorithm algorithm() {
@@ -240,9 +229,9 @@ public final class SigningKeys {
     }
 
     /** A previous key, if the entry holds one a supported algorithm can use and it is still valid. */
-    private static Optional<JWK> previousKey(KeyStore store, String alias, Instant now) {
-        Optional<List<X509Certificate>> chain = isPrivateKeyEntry(store, alias) ? Optional.of(chainOf(store, alias))
-                : certificateEntry(store, alias);
+    private static Optional<JWK> previousKey(Pkcs12Keystore store, String alias, Instant now) {
+        Optional<List<X509Certificate>> chain = store.isPrivateKeyEntry(alias) ? Optional.of(store.chain(alias))
+                : store.trustedCertificate(alias).map(List::of);
         if (chain.isEmpty()) {
             LOG.fine(() -> "Entry '" + alias + "' of the signing keystore holds no key pair or certificate: not published");
             return Optional.empty();
@@ -270,7 +259,7 @@ public final class SigningKeys {
     }
 
     private static JWK jwk(PublicKey key, PrivateKey privateKey, List<X509Certificate> chain, JWSAlgorithm alg) {
-        List<Base64> x5c = chain.isEmpty() ? null : chain.stream().map(SigningKeys::der).toList();
+        List<Base64> x5c = chain.isEmpty() ? null : Pkcs12Keystore.x5c(chain);
         try {
             if (key instanceof RSAPublicKey rsa) {
                 return new RSAKey.Builder(rsa).privateKey(privateKey).keyUse(KeyUse.SIGNATURE).algorithm(alg)
@@ -283,14 +272,6 @@ public final class SigningKeys {
         }
     }
 
-    private static Base64 der(X509Certificate certificate) {
-        try {
-            return Base64.encode(certificate.getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new SigningConfigurationException("A certificate of the signing keystore cannot be encoded", e);
-        }
-    }
-
     private static void warnIfNotValidNow(String alias, X509Certificate leaf, Instant now) {
         // a signature stays verifiable with the public key; the certificate's dates are the client's policy
         if (leaf.getNotAfter().toInstant().isBefore(now)) {
@@ -299,96 +280,6 @@ public final class SigningKeys {
         } else if (leaf.getNotBefore().toInstant().isAfter(now)) {
             LOG.warning(() -> "The certificate of signing key '" + alias + "' is valid only from "
                     + leaf.getNotBefore().toInstant() + ".");
-        }
-    }
-
-    private static KeyStore open(Path path, char[] password) {
-        try (InputStream in = Files.newInputStream(path)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            return store;
-        } catch (NoSuchFileException e) {
-            throw new SigningConfigurationException(SigningSettings.KEYSTORE + ": there is no file " + path.toAbsolutePath() + ".");
-        } catch (IOException | GeneralSecurityException e) {
-            throw new SigningConfigurationException(SigningSettings.KEYSTORE + ": cannot open " + path.toAbsolutePath()
-                    + " as PKCS#12 with " + SigningSettings.KEYSTORE_PASSWORD + " (wrong password, or not a PKCS#12 file): "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static List<String> aliases(KeyStore store) {
-        try {
-            List<String> aliases = Collections.list(store.aliases());
-            Collections.sort(aliases); // a stable order in the JWKS
-            return aliases;
-        } catch (GeneralSecurityException e) {
-            throw new SigningConfigurationException("The signing keystore cannot be read", e);
-        }
-    }
-
-    private static String onlyKeyEntry(KeyStore store, List<String> aliases, Path path) {
-        List<String> keyEntries = aliases.stream().filter(alias -> isPrivateKeyEntry(store, alias)).toList();
-        if (keyEntries.size() == 1) {
-            return keyEntries.get(0);
-        }
-        throw new SigningConfigurationException(keyEntries.isEmpty()
-                ? SigningSettings.KEYSTORE + " " + path + " holds no private key entry; it holds " + describeAliases(aliases) + "."
-                : SigningSettings.KEYSTORE + " " + path + " holds " + keyEntries.size() + " private key entries ("
-                + String.join(", ", keyEntries) + "): set " + SigningSettings.KEY_ALIAS + " to the one that signs now.");
-    }
-
-    private static String describeAliases(List<String> aliases) {
-        return aliases.isEmpty() ? "no entries" : "the entries " + String.join(", ", aliases);
-    }
-
-    private static boolean isPrivateKeyEntry(KeyStore store, String alias) {
-        try {
-            return store.entryInstanceOf(alias, KeyStore.PrivateKeyEntry.class);
-        } catch (GeneralSecurityException e) {
-            throw new SigningConfigurationException("Entry '" + alias + "' of the signing keystore cannot be read", e);
-        }
-    }
-
-    private static List<X509Certificate> chainOf(KeyStore store, String alias) {
-        try {
-            Certificate[] chain = store.getCertificateChain(alias);
-            if (chain == null || chain.length == 0) {
-                Certificate single = store.getCertificate(alias);
-                chain = single == null ? new Certificate[0] : new Certificate[] {single};
-            }
-            if (chain.length == 0 || !Arrays.stream(chain).allMatch(X509Certificate.class::isInstance)) {
-                throw new SigningConfigurationException("Entry '" + alias + "' of the signing keystore has no X.509 certificate.");
-            }
-            return Arrays.stream(chain).map(X509Certificate.class::cast).toList();
-        } catch (GeneralSecurityException e) {
-            throw new SigningConfigurationException("Entry '" + alias + "' of the signing keystore cannot be read", e);
-        }
-    }
-
-    private static Optional<List<X509Certificate>> certificateEntry(KeyStore store, String alias) {
-        try {
-            if (store.entryInstanceOf(alias, KeyStore.TrustedCertificateEntry.class)
-                    && store.getCertificate(alias) instanceof X509Certificate certificate) {
-                return Optional.of(List.of(certificate));
-            }
-            return Optional.empty();
-        } catch (GeneralSecurityException e) {
-            throw new SigningConfigurationException("Entry '" + alias + "' of the signing keystore cannot be read", e);
-        }
-    }
-
-    private static PrivateKey privateKey(KeyStore store, String alias, char[] password, Path path) {
-        try {
-            Key key = store.getKey(alias, password);
-            if (key instanceof PrivateKey privateKey) {
-                return privateKey;
-            }
-            throw new SigningConfigurationException("Entry '" + alias + "' of " + path + " holds no private key.");
-        } catch (UnrecoverableKeyException e) {
-            throw new SigningConfigurationException("The key '" + alias + "' of " + path + " cannot be read with "
-                    + SigningSettings.KEYSTORE_PASSWORD + ": its key password must be the keystore password.", e);
-        } catch (GeneralSecurityException e) {
-            throw new SigningConfigurationException("The key '" + alias + "' of " + path + " cannot be read", e);
         }
     }
 }

@@ -2,13 +2,10 @@ package no.krr.upstream;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParser;
-import java.io.StringReader;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +16,7 @@ import no.krr.person.InvalidPersonException;
 import no.krr.person.NationalId;
 import no.krr.person.PersonJsonReader;
 import no.krr.person.PersonRecord;
+import no.krr.person.StrictJson;
 
 /**
  * Writes the body of a lookup and reads its answer into an {@link UpstreamRegister.Answer}, one
@@ -94,7 +92,7 @@ public final class UpstreamAnswerReader {
                 continue;
             }
             try {
-                persons.put(pid, PersonJsonReader.read(object, PersonJsonReader.Mode.LENIENT));
+                persons.put(pid, PersonJsonReader.read(object, PersonJsonReader.Strictness.LENIENT));
             } catch (InvalidPersonException e) {
                 invalid.put(pid, "invalid in the upstream answer: " + e.getMessage());
             }
@@ -115,17 +113,14 @@ public final class UpstreamAnswerReader {
             throw new MalformedAnswerException("empty body");
         }
         JsonValue value;
-        try (JsonParser parser = JSON.createParser(new StringReader(body))) {
-            if (!parser.hasNext()) {
-                throw new MalformedAnswerException("empty body");
-            }
-            parser.next();
-            value = parser.getValue();
-            if (parser.hasNext()) {
-                throw new MalformedAnswerException("not one JSON value");
-            }
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-            throw new MalformedAnswerException("not JSON");
+        try {
+            value = StrictJson.read(body, StrictJson.Duplicates.LAST_WINS);
+        } catch (StrictJson.Malformed e) {
+            throw new MalformedAnswerException(switch (e.problem()) {
+                case EMPTY -> "empty body";
+                case TRAILING -> "not one JSON value";
+                case NOT_JSON, DUPLICATE_MEMBER -> "not JSON";
+            });
         }
         if (!(value instanceof JsonObject object)) {
             throw new MalformedAnswerException("not a JSON object");

@@ -17,7 +17,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import no.krr.person.PersonJsonReader.Mode;
+import no.krr.person.PersonJsonReader.Strictness;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,15 +67,15 @@ class PersonJsonReaderTest {
     }
 
     private static PersonRecord read(JsonObjectBuilder json) throws InvalidPersonException {
-        return PersonJsonReader.read(json.build().toString(), Mode.STRICT);
+        return PersonJsonReader.read(json.build().toString(), Strictness.STRICT);
     }
 
     private static String rejected(JsonObjectBuilder json) {
-        return rejected(json.build().toString(), Mode.STRICT);
+        return rejected(json.build().toString(), Strictness.STRICT);
     }
 
-    private static String rejected(String json, Mode mode) {
-        String message = assertThrows(InvalidPersonException.class, () -> PersonJsonReader.read(json, mode)).getMessage();
+    private static String rejected(String json, Strictness strictness) {
+        String message = assertThrows(InvalidPersonException.class, () -> PersonJsonReader.read(json, strictness)).getMessage();
         assertFalse(ELEVEN_DIGITS.matcher(message).find(), "a national id in clear: " + message);
         return message;
     }
@@ -370,7 +370,7 @@ class PersonJsonReaderTest {
     @ValueSource(strings = {"", " ", "{", "{\"status\":}", "{'status':'AKTIV'}", "{\"status\":\"AKTIV\",}",
             "{\"status\":\"AKTIV\" \"reservasjon\":\"NEI\"}"})
     void malformedJsonIsRejected(String json) {
-        assertEquals("malformed JSON", rejected(json, Mode.STRICT));
+        assertEquals("malformed JSON", rejected(json, Strictness.STRICT));
     }
 
     @ParameterizedTest
@@ -378,20 +378,20 @@ class PersonJsonReaderTest {
     void anythingAfterTheObjectMakesTheLineMalformed(String trailing) {
         String valid = minimalAktiv().build().toString();
 
-        assertEquals("malformed JSON", rejected(valid + trailing, Mode.STRICT));
+        assertEquals("malformed JSON", rejected(valid + trailing, Strictness.STRICT));
     }
 
     @Test
     void whitespaceAroundTheObjectIsFine() throws Exception {
         String json = " \t" + minimalAktiv().build() + " \r\n";
 
-        assertEquals(PID, PersonJsonReader.read(json, Mode.STRICT).personidentifikator().value());
+        assertEquals(PID, PersonJsonReader.read(json, Strictness.STRICT).personidentifikator().value());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"[]", "[{\"status\":\"AKTIV\"}]", "\"11822648950\"", "42", "null", "true"})
     void aDocumentThatIsNotAnObjectIsRejected(String json) {
-        assertEquals("not a JSON object", rejected(json, Mode.STRICT));
+        assertEquals("not a JSON object", rejected(json, Strictness.STRICT));
     }
 
     // unknown members
@@ -431,22 +431,22 @@ class PersonJsonReaderTest {
                         .add("nytt_postfelt", 1))
                 .build();
 
-        assertEquals(read(fullAktiv()), PersonJsonReader.read(withExtras.toString(), Mode.LENIENT));
-        assertThrows(InvalidPersonException.class, () -> PersonJsonReader.read(withExtras, Mode.STRICT));
+        assertEquals(read(fullAktiv()), PersonJsonReader.read(withExtras.toString(), Strictness.LENIENT));
+        assertThrows(InvalidPersonException.class, () -> PersonJsonReader.read(withExtras, Strictness.STRICT));
     }
 
     @Test
     void lenientStillValidatesTheKnownMembers() {
         String json = minimalAktiv().add("nytt_felt", "x").add("spraak", "sv").build().toString();
 
-        assertEquals("spraak: unknown code 'sv'", rejected(json, Mode.LENIENT));
+        assertEquals("spraak: unknown code 'sv'", rejected(json, Strictness.LENIENT));
     }
 
     @Test
     void aJsonObjectCanBeReadDirectly() {
         JsonObject object = Json.createReader(new StringReader(minimalAktiv().build().toString())).readObject();
 
-        assertDoesNotThrow(() -> PersonJsonReader.read(object, Mode.STRICT));
+        assertDoesNotThrow(() -> PersonJsonReader.read(object, Strictness.STRICT));
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import no.krr.person.InvalidPersonException;
 import no.krr.person.PersonJsonReader;
-import no.krr.person.PersonJsonReader.Mode;
+import no.krr.person.PersonJsonReader.Strictness;
 import no.krr.person.PersonRecord;
 import no.krr.person.Spraak;
 import no.krr.person.Status;
@@ -33,7 +33,7 @@ class ClassifierTest {
         String json = "{\"personidentifikator\":\"" + PID + "\",\"status\":\"" + status + "\"" + reservasjon
                 + (extra.isEmpty() ? "" : "," + extra) + "}";
         try {
-            return PersonJsonReader.read(json, Mode.LENIENT);
+            return PersonJsonReader.read(json, Strictness.LENIENT);
         } catch (InvalidPersonException e) {
             throw new AssertionError("test data: " + json, e);
         }

@@ -116,7 +116,7 @@ class SandboxUpstreamTest {
 
     private static PersonRecord read(String json) {
         try {
-            return PersonJsonReader.read(json, PersonJsonReader.Mode.LENIENT);
+            return PersonJsonReader.read(json, PersonJsonReader.Strictness.LENIENT);
         } catch (InvalidPersonException e) {
             throw new AssertionError(json, e);
         }

@@ -76,9 +76,9 @@ class MaskinportenTokensTest {
 
     @Test
     void theAssertionIsShapedAsMaskinportenWantsIt() throws Exception {
-        MaskinportenTokens tokens = tokens(config());
-        SignedJWT first = SignedJWT.parse(tokens.assertion(clock.instant()));
-        SignedJWT second = SignedJWT.parse(tokens.assertion(clock.instant()));
+        MaskinportenAssertion assertion = new MaskinportenAssertion(MaskinportenSettings.of(config()), clock);
+        SignedJWT first = SignedJWT.parse(assertion.sign(clock.instant()));
+        SignedJWT second = SignedJWT.parse(assertion.sign(clock.instant()));
         assertEquals(JWSAlgorithm.RS256, first.getHeader().getAlgorithm());
         assertEquals(2, first.getHeader().getX509CertChain().size(), "leaf and CA");
         assertEquals(client.certificate(), X509CertUtils.parse(first.getHeader().getX509CertChain().get(0).decode()), "leaf first");
@@ -235,7 +235,7 @@ class MaskinportenTokensTest {
         Map<String, String> wrongAlias = config();
         wrongAlias.put(MaskinportenSettings.KEY_ALIAS, "nope");
         assertTrue(assertThrows(UpstreamException.class, () -> tokens(wrongAlias).token()).reason()
-                .startsWith("krr.maskinporten.key-alias=nope"));
+                .startsWith("krr.maskinporten.key-alias='nope' names no entry"));
     }
 
     @Test

@@ -4,17 +4,15 @@ import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.StringWriter;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import no.krr.person.JaNei;
 import no.krr.person.NationalId;
 import no.krr.person.Person;
-import no.krr.person.RegisterTimestamps;
-import no.krr.person.Spraak;
+import no.krr.person.PersonFields;
+import no.krr.person.PersonFields.Section;
 import no.krr.person.Status;
 import no.krr.person.VarslingRule;
 import no.krr.person.Varslingsstatus;
@@ -26,8 +24,8 @@ import no.krr.security.FieldGroup;
  *
  * <p>The body is hashed for the ETag and signed as a JWS payload, so equal input must give equal
  * bytes. It is therefore written with a streaming {@link JsonGenerator} in the fixed member order
- * of docs/register.md §1, rather than through a {@code JsonObject}, whose iteration order the JSON-P
- * specification does not promise. The generator is created without configuration, so output is
+ * of docs/register.md §1 ({@link PersonFields}'s order), rather than through a {@code JsonObject},
+ * whose iteration order the JSON-P specification does not promise. The generator is created without configuration, so output is
  * compact. Encode the returned string as UTF-8.
  *
  * <p>Members without a value, and objects without members, are omitted; null is never written.
@@ -40,6 +38,12 @@ import no.krr.security.FieldGroup;
 public final class PersonView {
 
     private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+    /** The sections a field group unlocks, in the register's member order (the order of this map). */
+    private static final Map<Section, FieldGroup> GROUPS = new EnumMap<>(Map.of(
+            Section.KONTAKTINFORMASJON, FieldGroup.KONTAKTINFORMASJON,
+            Section.DIGITAL_POST, FieldGroup.DIGITAL_POST,
+            Section.SERTIFIKAT, FieldGroup.SERTIFIKAT,
+            Section.SPRAAK, FieldGroup.SPRAAK));
 
     private PersonView() {
     }
@@ -66,10 +70,7 @@ public final class PersonView {
         try (JsonGenerator g = GENERATORS.createGenerator(out)) {
             g.writeStartObject();
             g.write("personidentifikator", id.value());
-            aktiv.ifPresent(p -> write(g, List.of(
-                    member("reservasjon", p.reservasjon().map(JaNei::name)),
-                    timestamp("reservasjonstidspunkt", p.reservasjonstidspunkt()),
-                    timestamp("reservasjon_oppdatert", p.reservasjonOppdatert()))));
+            aktiv.ifPresent(p -> write(g, members(p, Section.RESERVASJON)));
             g.write("status", status.name());
             if (groups.contains(FieldGroup.VARSLINGSSTATUS)) {
                 g.write("varslingsstatus",
@@ -82,55 +83,33 @@ public final class PersonView {
     }
 
     private static void writeGroups(JsonGenerator g, Person p, Set<FieldGroup> groups) {
-        if (groups.contains(FieldGroup.KONTAKTINFORMASJON)) {
-            writeObject(g, "kontaktinformasjon", List.of(
-                    member("epostadresse", p.epostadresse()),
-                    timestamp("epostadresse_oppdatert", p.epostadresseOppdatert()),
-                    timestamp("epostadresse_sist_verifisert", p.epostadresseSistVerifisert()),
-                    timestamp("epostadresse_sist_validert", p.epostadresseSistValidert()),
-                    member("epostadresse_duplisert", p.epostadresseDuplisert().map(JaNei::name)),
-                    member("mobiltelefonnummer", p.mobiltelefonnummer()),
-                    timestamp("mobiltelefonnummer_oppdatert", p.mobiltelefonnummerOppdatert()),
-                    timestamp("mobiltelefonnummer_sist_verifisert", p.mobiltelefonnummerSistVerifisert()),
-                    timestamp("mobiltelefonnummer_sist_validert", p.mobiltelefonnummerSistValidert()),
-                    member("mobiltelefonnummer_duplisert", p.mobiltelefonnummerDuplisert().map(JaNei::name))));
-        }
-        if (groups.contains(FieldGroup.DIGITAL_POST)) {
-            writeObject(g, "digital_post", List.of(
-                    member("postkasseadresse", p.postkasseadresse()),
-                    member("postkasseleverandoeradresse", p.postkasseleverandoeradresse())));
-        }
-        if (groups.contains(FieldGroup.SERTIFIKAT)) {
-            write(g, List.of(member("sertifikat", p.sertifikat())));
-        }
-        if (groups.contains(FieldGroup.SPRAAK)) {
-            write(g, List.of(
-                    member("spraak", p.spraak().map(Spraak::code)),
-                    timestamp("spraak_oppdatert", p.spraakOppdatert())));
-        }
+        GROUPS.forEach((section, group) -> {
+            if (groups.contains(group)) {
+                List<Member> members = members(p, section);
+                section.object().ifPresentOrElse(object -> writeObject(g, object, members), () -> write(g, members));
+            }
+        });
     }
 
     private record Member(String name, Optional<String> value) {
     }
 
-    private static Member member(String name, Optional<String> value) {
-        return new Member(name, value.filter(v -> !v.isBlank()));
-    }
-
-    private static Member timestamp(String name, Optional<OffsetDateTime> value) {
-        return new Member(name, value.map(RegisterTimestamps::format));
+    /** The section's members with a value; blank strings count as none. */
+    private static List<Member> members(Person p, Section section) {
+        return PersonFields.of(section).stream()
+                .map(field -> new Member(field.name(), field.served(p).filter(v -> !v.isBlank())))
+                .filter(m -> m.value().isPresent())
+                .toList();
     }
 
     private static void write(JsonGenerator g, List<Member> members) {
-        members.forEach(m -> m.value().ifPresent(v -> g.write(m.name(), v)));
+        members.forEach(m -> g.write(m.name(), m.value().orElseThrow()));
     }
 
     private static void writeObject(JsonGenerator g, String name, List<Member> members) {
-        List<Member> present = new ArrayList<>(members);
-        present.removeIf(m -> m.value().isEmpty());
-        if (!present.isEmpty()) {
+        if (!members.isEmpty()) {
             g.writeStartObject(name);
-            write(g, present);
+            write(g, members);
             g.writeEnd();
         }
     }
