@@ -63,6 +63,7 @@ public class ImportStore {
                 .forEach(p -> stored.put(p.id().value(), p));
         long added = 0;
         long changed = 0;
+        List<no.krr.person.AuditEntry> rows = new java.util.ArrayList<>();
         for (PersonRecord record : records) {
             Person person = stored.get(record.personidentifikator().value());
             AuditedFields before;
@@ -80,8 +81,11 @@ public class ImportStore {
                 }
                 changed++;
             }
-            audit.record(person.id(), before.changesTo(AuditedFields.of(person)), now, actor);
+            for (AuditedFields.Change change : before.changesTo(AuditedFields.of(person))) {
+                rows.add(AuditTrail.entry(person.id(), change, now, actor));
+            }
         }
+        audit.recordAll(rows);
         positionRow(jobInstanceId, now).advance(to, records.size(), added, changed, now);
     }
 

@@ -76,6 +76,28 @@ public class AuditEntry {
         this.startedBy = actor.startedBy().map(v -> cut(v, 300)).orElse(null);
     }
 
+    /**
+     * The row as one JDBC insert; {@code id} comes from the column's default (the sequence), see
+     * {@link AuditTrail#recordAll}.
+     */
+    static final String INSERT = "insert into person_audit (personidentifikator, field, old_value, new_value, changed_at, "
+            + "actor, client_id, consumer_orgno, acr, jti, job_execution_id, started_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    void bind(java.sql.PreparedStatement insert) throws java.sql.SQLException {
+        insert.setString(1, personidentifikator);
+        insert.setString(2, field);
+        insert.setString(3, oldValue);
+        insert.setString(4, newValue);
+        insert.setObject(5, changedAt);
+        insert.setString(6, actor);
+        insert.setString(7, clientId);
+        insert.setString(8, consumerOrgno);
+        insert.setString(9, acr);
+        insert.setString(10, jti);
+        insert.setObject(11, jobExecutionId, java.sql.Types.BIGINT);
+        insert.setString(12, startedBy);
+    }
+
     private static String cut(String value, int max) {
         return value.length() > max ? value.substring(0, max) : value;
     }

@@ -10,7 +10,8 @@ import org.flywaydb.core.api.migration.Context;
  * rows in one round trip (an import writes many per chunk). EclipseLink takes a value {@code v} of
  * the sequence to mean the block {@code v-49 … v} and refuses a sequence whose next value is below
  * its block size, so the sequence restarts at the highest id in use plus 50. A restart value must
- * be a literal in both H2's and PostgreSQL's grammar, hence a Java migration.
+ * be a literal in both H2's and PostgreSQL's grammar, and the column default that names the
+ * sequence is written differently by each, hence a Java migration.
  */
 public class V3_1__AuditIdsInBlocks extends BaseJavaMigration {
 
@@ -18,6 +19,16 @@ public class V3_1__AuditIdsInBlocks extends BaseJavaMigration {
 
     static long restartAt(long highestIdInUse) {
         return Math.max(0, highestIdInUse) + BLOCK;
+    }
+
+    /**
+     * The sequence as the id column's default, for rows written in a JDBC batch without an id
+     * ({@code AuditTrail.recordAll}); each takes one value, which never falls in a block EclipseLink
+     * holds (its blocks end at a value it took).
+     */
+    static String nextValue(String databaseProduct) {
+        return databaseProduct.toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                ? "nextval('person_audit_seq')" : "next value for person_audit_seq";
     }
 
     @Override
@@ -30,6 +41,8 @@ public class V3_1__AuditIdsInBlocks extends BaseJavaMigration {
             }
             statement.execute("alter sequence person_audit_seq restart with " + restartAt(highest)
                     + " increment by " + BLOCK);
+            statement.execute("alter table person_audit alter column id set default "
+                    + nextValue(context.getConnection().getMetaData().getDatabaseProductName()));
         }
     }
 }
