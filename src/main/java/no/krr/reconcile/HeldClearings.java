@@ -12,7 +12,6 @@ import java.util.OptionalLong;
 import java.util.logging.Logger;
 import no.krr.admin.StartedBy;
 import no.krr.person.Actor;
-import no.krr.person.NationalId;
 import no.krr.upstream.UpstreamException;
 import no.krr.upstream.UpstreamRegister;
 
@@ -83,7 +82,7 @@ public class HeldClearings extends AbstractBatchlet {
         while (!stopping && !(page = store.held(run, after, PAGE)).isEmpty()) {
             // upstream's record as it is now, not as the chunk saw it: it is what the person becomes
             UpstreamRegister.Answer answer = register.lookup(
-                    page.stream().map(d -> new NationalId(d.personidentifikator())).distinct().toList());
+                    page.stream().map(Discrepancy::personidentifikator).distinct().toList());
             applied += chunk.clearHeld(page.stream().map(Discrepancy::id).toList(), answer, actor);
             after = page.get(page.size() - 1).id();
         }

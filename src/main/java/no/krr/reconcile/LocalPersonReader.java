@@ -54,7 +54,7 @@ public class LocalPersonReader extends AbstractItemReader {
         }
         LocalSnapshot next = page.poll();
         if (next != null) {
-            last = next.personidentifikator();
+            last = next.personidentifikator().value();
         }
         return next;
     }

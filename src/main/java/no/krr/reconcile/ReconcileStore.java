@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import no.krr.person.NationalId;
 import no.krr.person.Spraak;
 import no.krr.person.Status;
 import no.krr.person.Varslingsstatus;
@@ -148,7 +149,7 @@ public class ReconcileStore {
                 .setParameter("upper", upperInclusive)
                 .setMaxResults(size)
                 .getResultStream()
-                .map(row -> new LocalSnapshot((String) row[0], ((Number) row[1]).longValue(), (Status) row[2],
+                .map(row -> new LocalSnapshot(new NationalId((String) row[0]), ((Number) row[1]).longValue(), (Status) row[2],
                         Optional.ofNullable((Spraak) row[3]), Optional.ofNullable((OffsetDateTime) row[4]),
                         Optional.ofNullable((Varslingsstatus) row[5])))
                 .toList();

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import no.krr.admin.StartedBy;
 import no.krr.person.Actor;
-import no.krr.person.NationalId;
 import no.krr.upstream.UpstreamException;
 import no.krr.upstream.UpstreamRegister;
 
@@ -65,7 +64,7 @@ public class ReconcileWriter extends AbstractItemWriter {
         List<LocalSnapshot> locals = items.stream().map(LocalSnapshot.class::cast).toList();
         UpstreamRegister.Answer answer;
         try {
-            answer = register.lookup(locals.stream().map(l -> new NationalId(l.personidentifikator())).toList());
+            answer = register.lookup(locals.stream().map(LocalSnapshot::personidentifikator).toList());
         } catch (UpstreamException e) {
             if (!e.retryable()) {
                 // a refusal (Maskinporten said no, a 4xx, bad settings): no use marking every person
