@@ -2,6 +2,7 @@ package no.krr.reconcile;
 
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -30,15 +31,15 @@ public class HeldClearings extends AbstractBatchlet {
     static final int PAGE = 1000;
 
     @Inject
-    @BatchProperty(name = "mode")
+    @BatchProperty(name = RunParameters.MODE)
     String mode;
 
     @Inject
-    @BatchProperty(name = "maxDeletions")
+    @BatchProperty(name = RunParameters.MAX_DELETIONS)
     String maxDeletions;
 
     @Inject
-    @BatchProperty(name = "allowDeletions")
+    @BatchProperty(name = RunParameters.ALLOW_DELETIONS)
     String allowDeletions;
 
     @Inject
@@ -59,11 +60,11 @@ public class HeldClearings extends AbstractBatchlet {
     public String process() throws DeletionsHeld, UpstreamException {
         long run = RunIds.of(job);
         if (Mode.valueOf(mode) != Mode.RECONCILE) {
-            return "COMPLETED";
+            return BatchStatus.COMPLETED.name();
         }
         long held = store.heldPersons(run);
         if (held == 0) {
-            return "COMPLETED";
+            return BatchStatus.COMPLETED.name();
         }
         DeletionGuard guard = new DeletionGuard(Long.parseLong(maxDeletions),
                 allowDeletions == null || allowDeletions.isBlank() ? OptionalLong.empty()
@@ -88,7 +89,7 @@ public class HeldClearings extends AbstractBatchlet {
         }
         long cleared = applied;
         LOG.info(() -> "Reconciliation run " + run + ": " + cleared + " of " + held + " held clearings applied");
-        return stopping ? "STOPPED" : "COMPLETED";
+        return (stopping ? BatchStatus.STOPPED : BatchStatus.COMPLETED).name();
     }
 
     @Override

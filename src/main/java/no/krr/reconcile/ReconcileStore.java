@@ -1,27 +1,26 @@
 package no.krr.reconcile;
 
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import no.krr.person.NationalId;
 import no.krr.person.Spraak;
 import no.krr.person.Status;
 import no.krr.person.Varslingsstatus;
 
 /**
- * The tables of the batch verifier: runs, their partitions, their findings, and the run lock.
- * Every method runs in a local transaction of its own and never joins a chunk's: the chunk's JTA
+ * The tables of the batch verifier: runs, their partitions and their findings (the run lock is
+ * {@link RunLock}). Every method runs in a local transaction of its own and never joins a chunk's: the chunk's JTA
  * transaction holds only the batch runtime's checkpoint, so that no transaction spans two
  * resources and none needs two-phase commit (docs/design.md, "No two-phase commit").
  */
@@ -37,88 +36,6 @@ public class ReconcileStore {
 
     OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-    }
-
-    // --- the lock: one run at a time across the cluster -------------------------------------------
-
-    /**
-     * Takes the run lock for a new start, unless a run holds it and still shows signs of life: its
-     * partitions (or the lock itself) were written within {@code staleAfter}.
-     *
-     * @return a token naming this holding, or empty when another run holds the lock
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<String> acquireLock(String holderName, Duration staleAfter) {
-        Object[] row = (Object[]) em.createNativeQuery(
-                        "select run_id, holder, heartbeat_at from reconciliation_lock where id = 1 for update")
-                .getSingleResult();
-        String holder = (String) row[1];
-        Long heldBy = row[0] == null ? null : ((Number) row[0]).longValue();
-        if (holder != null) {
-            OffsetDateTime lastSign = lastSignOfLife(heldBy, toOffset(row[2]));
-            if (lastSign.isAfter(now().minus(staleAfter))) {
-                return Optional.empty();
-            }
-        }
-        String token = holderName + "/" + UUID.randomUUID();
-        em.createNativeQuery("update reconciliation_lock set run_id = null, holder = ?, heartbeat_at = ? where id = 1")
-                .setParameter(1, token)
-                .setParameter(2, now())
-                .executeUpdate();
-        return Optional.of(token);
-    }
-
-    /** Ties the lock to the run once the run's id is known. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void bindLock(String token, long runId) {
-        em.createNativeQuery("update reconciliation_lock set run_id = ?, heartbeat_at = ? where id = 1 and holder = ?")
-                .setParameter(1, runId).setParameter(2, now()).setParameter(3, token).executeUpdate();
-    }
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void releaseLock(String token) {
-        em.createNativeQuery("update reconciliation_lock set run_id = null, holder = null, heartbeat_at = null "
-                        + "where id = 1 and holder = ?")
-                .setParameter(1, token).executeUpdate();
-    }
-
-    /** The run holding the lock, if any run does. */
-    public Optional<Long> lockedRun() {
-        Object value = em.createNativeQuery("select run_id from reconciliation_lock where id = 1 and holder is not null")
-                .getResultStream().findFirst().orElse(null);
-        return Optional.ofNullable(value).map(v -> ((Number) v).longValue());
-    }
-
-    private OffsetDateTime lastSignOfLife(Long runId, OffsetDateTime lockBeat) {
-        OffsetDateTime last = lockBeat == null ? OffsetDateTime.MIN : lockBeat;
-        if (runId != null) {
-            OffsetDateTime partitions = em.createQuery(
-                            "select max(p.updatedAt) from RunPartition p where p.runId = :run", OffsetDateTime.class)
-                    .setParameter("run", runId).getSingleResult();
-            if (partitions != null && partitions.isAfter(last)) {
-                last = partitions;
-            }
-        }
-        return last;
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.ZonedDateTime z) {
-            return z.toOffsetDateTime();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 
     // --- runs and partitions ----------------------------------------------------------------------
@@ -204,7 +121,7 @@ public class ReconcileStore {
         run(runId).ifPresent(run -> run.failed(why));
     }
 
-    public void ended(long runId, String status) {
+    public void ended(long runId, BatchStatus status) {
         run(runId).ifPresent(run -> run.ended(now(), status));
     }
 

@@ -23,19 +23,19 @@ import no.krr.upstream.UpstreamRegister;
 public class ReconcileWriter extends AbstractItemWriter {
 
     @Inject
-    @BatchProperty(name = "runId")
+    @BatchProperty(name = RunParameters.RUN_ID)
     String runId;
 
     @Inject
-    @BatchProperty(name = "partitionNo")
+    @BatchProperty(name = RunParameters.PARTITION_NO)
     String partitionNo;
 
     @Inject
-    @BatchProperty(name = "mode")
+    @BatchProperty(name = RunParameters.MODE)
     String mode;
 
     @Inject
-    @BatchProperty(name = "errorBudget")
+    @BatchProperty(name = RunParameters.ERROR_BUDGET)
     String errorBudget;
 
     @Inject

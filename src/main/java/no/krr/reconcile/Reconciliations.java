@@ -41,6 +41,9 @@ public class Reconciliations {
     ReconcileStore store;
 
     @Inject
+    RunLock lock;
+
+    @Inject
     ReconcileSettings settings;
 
     /**
@@ -49,17 +52,17 @@ public class Reconciliations {
      * @param allowDeletions the operator's deletion limit for this run, in place of krr.reconcile.max-deletions
      */
     public long start(Mode mode, OptionalLong allowDeletions, String trigger, StartedBy startedBy) throws AlreadyRunning {
-        String token = store.acquireLock(holder(), settings.lockStaleAfter())
-                .orElseThrow(() -> new AlreadyRunning(store.lockedRun()));
+        String token = lock.acquire(holder(), settings.lockStaleAfter())
+                .orElseThrow(() -> new AlreadyRunning(lock.heldBy()));
         Properties parameters = startedBy.addTo(parameters(mode, token));
-        parameters.setProperty("trigger", trigger);
-        allowDeletions.ifPresent(n -> parameters.setProperty("allowDeletions", Long.toString(n)));
+        parameters.setProperty(RunParameters.TRIGGER, trigger);
+        allowDeletions.ifPresent(n -> parameters.setProperty(RunParameters.ALLOW_DELETIONS, Long.toString(n)));
         try {
             long id = operator().start(JOB, parameters);
             LOG.info(() -> "Reconciliation (" + mode + ", " + trigger + ") started as execution " + id);
             return id;
         } catch (RuntimeException e) {
-            store.releaseLock(token);
+            lock.release(token);
             throw e;
         }
     }
@@ -77,20 +80,20 @@ public class Reconciliations {
             return Optional.empty();
         }
         ReconciliationRun run = store.run(runId.get()).orElseThrow();
-        if (run.endStatus().filter("COMPLETED"::equals).isPresent()) {
+        if (completed(run)) {
             throw new JobExecutionAlreadyCompleteException("execution " + executionId + " completed");
         }
-        String token = store.acquireLock(holder(), settings.lockStaleAfter())
-                .orElseThrow(() -> new AlreadyRunning(store.lockedRun()));
+        String token = lock.acquire(holder(), settings.lockStaleAfter())
+                .orElseThrow(() -> new AlreadyRunning(lock.heldBy()));
         Properties parameters = by.addTo(parameters(run.mode(), token));
-        parameters.setProperty(RunIds.PARAMETER, Long.toString(run.runId()));
-        parameters.setProperty("trigger", "restart");
+        parameters.setProperty(RunParameters.RUN_ID, Long.toString(run.runId()));
+        parameters.setProperty(RunParameters.TRIGGER, "restart");
         try {
             long id = operator().start(JOB, parameters);
             LOG.info(() -> "Reconciliation run " + run.runId() + " goes on in execution " + id + " (restart of " + executionId + ")");
             return Optional.of(id);
         } catch (RuntimeException e) {
-            store.releaseLock(token);
+            lock.release(token);
             throw e;
         }
     }
@@ -105,33 +108,38 @@ public class Reconciliations {
             throw new JobExecutionAlreadyCompleteException("execution " + executionId + " completed");
         }
         // a run that still runs somewhere holds the lock and keeps it alive: no second start
-        String token = store.acquireLock(holder(), settings.lockStaleAfter())
-                .orElseThrow(() -> new AlreadyRunning(store.lockedRun()));
+        String token = lock.acquire(holder(), settings.lockStaleAfter())
+                .orElseThrow(() -> new AlreadyRunning(lock.heldBy()));
         Properties parameters = new Properties();
         parameters.putAll(original);
-        parameters.setProperty("lockToken", token);
+        parameters.setProperty(RunParameters.LOCK_TOKEN, token);
         try {
             if (RUNNING.contains(execution.getBatchStatus())) {
-                parameters.setProperty(RunIds.PARAMETER, Long.toString(runId));
+                parameters.setProperty(RunParameters.RUN_ID, Long.toString(runId));
                 long id = operator.start(JOB, parameters);
                 LOG.info(() -> "Reconciliation run " + runId + " had no sign of life; it goes on in execution " + id);
                 return id;
             }
             return operator.restart(executionId, parameters);
         } catch (RuntimeException e) {
-            store.releaseLock(token);
+            lock.release(token);
             throw e;
         }
     }
 
+    /** A run that ran to its end is not restarted: it is done, a new start is a new run. */
+    static boolean completed(ReconciliationRun run) {
+        return run.endStatus().filter(s -> s == BatchStatus.COMPLETED).isPresent();
+    }
+
     private Properties parameters(Mode mode, String token) {
         Properties parameters = new Properties();
-        parameters.setProperty("mode", mode.name());
-        parameters.setProperty("partitions", Integer.toString(settings.partitions()));
-        parameters.setProperty("batchSize", Integer.toString(settings.batchSize()));
-        parameters.setProperty("errorBudget", Long.toString(settings.errorBudget()));
-        parameters.setProperty("maxDeletions", Long.toString(settings.maxDeletions()));
-        parameters.setProperty("lockToken", token);
+        parameters.setProperty(RunParameters.MODE, mode.name());
+        parameters.setProperty(RunParameters.PARTITIONS, Integer.toString(settings.partitions()));
+        parameters.setProperty(RunParameters.BATCH_SIZE, Integer.toString(settings.batchSize()));
+        parameters.setProperty(RunParameters.ERROR_BUDGET, Long.toString(settings.errorBudget()));
+        parameters.setProperty(RunParameters.MAX_DELETIONS, Long.toString(settings.maxDeletions()));
+        parameters.setProperty(RunParameters.LOCK_TOKEN, token);
         return parameters;
     }
 
