@@ -34,6 +34,9 @@ public class ReconcileStore {
     @Inject
     Clock clock;
 
+    /** Above every national id: the upper bound of a run's last partition. */
+    static final String LAST = "99999999999";
+
     OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
@@ -77,10 +80,10 @@ public class ReconcileStore {
         long total = em.createQuery("select count(p) from Person p", Long.class).getSingleResult();
         OffsetDateTime now = now();
         em.persist(new ReconciliationRun(runId, mode, total, parameters, now));
-        int count = (int) Math.max(1, Math.min(partitions, total));
+        List<Long> uppers = upperPositions(total, partitions);
         String lower = "";
-        for (int i = 0; i < count; i++) {
-            String upper = i == count - 1 ? "99999999999" : boundary(total * (i + 1) / count);
+        for (int i = 0; i < uppers.size(); i++) {
+            String upper = i == uppers.size() - 1 ? LAST : boundary(uppers.get(i));
             em.persist(new RunPartition(runId, i, lower, upper, now));
             lower = upper;
         }
@@ -88,12 +91,22 @@ public class ReconcileStore {
         return partitions(runId);
     }
 
+    /**
+     * The positions in national-id order (1-based) of the partitions' upper bounds: at most
+     * {@code partitions} ranges of about equal size, at least one even for an empty register (the
+     * last range always ends at {@link #LAST}, so persons added during the run are not left out).
+     */
+    static List<Long> upperPositions(long total, int partitions) {
+        int count = (int) Math.max(1, Math.min(partitions, total));
+        return java.util.stream.LongStream.rangeClosed(1, count).map(i -> total * i / count).boxed().toList();
+    }
+
     /** The national id at a position in id order: the upper bound of a partition. */
     private String boundary(long position) {
         return em.createQuery("select p.personidentifikator from Person p order by p.personidentifikator", String.class)
                 .setFirstResult((int) Math.max(0, position - 1))
                 .setMaxResults(1)
-                .getResultStream().findFirst().orElse("99999999999");
+                .getResultStream().findFirst().orElse(LAST);
     }
 
     /** Records that an execution works on a run (see V2 migration: the runtime's repository may not survive). */
@@ -156,9 +169,6 @@ public class ReconcileStore {
     /** The counts of a run report (docs/api.md §3), read in one transaction so they agree with each other. */
     public Counts counts(long runId) {
         Map<DiscrepancyKind, Long> byKind = new EnumMap<>(DiscrepancyKind.class);
-        for (DiscrepancyKind kind : DiscrepancyKind.values()) {
-            byKind.put(kind, 0L);
-        }
         for (Object[] row : em.createQuery("select d.kind, count(d) from Discrepancy d where d.runId = :run group by d.kind",
                 Object[].class).setParameter("run", runId).getResultList()) {
             byKind.put((DiscrepancyKind) row[0], (Long) row[1]);
@@ -168,14 +178,28 @@ public class ReconcileStore {
         long corrected = em.createQuery("select count(distinct d.personidentifikator) from Discrepancy d "
                         + "where d.runId = :run and d.action = :updated", Long.class)
                 .setParameter("run", runId).setParameter("updated", Action.UPDATED).getSingleResult();
-        long checked = checked(runId);
-        long discrepancies = byKind.values().stream().mapToLong(Long::longValue).sum();
-        return new Counts(checked, Math.max(0, checked - persons), discrepancies, corrected,
-                byKind.get(DiscrepancyKind.UPSTREAM_ERROR), heldPersons(runId), byKind);
+        return Counts.of(checked(runId), persons, corrected, heldPersons(runId), byKind);
     }
 
     public record Counts(long checked, long matched, long discrepancies, long corrected, long upstreamErrors,
                          long held, Map<DiscrepancyKind, Long> byKind) {
+
+        /**
+         * The report's counts from what the tables hold: a person checked with no finding matched (never
+         * below zero), and
+         * every kind is in {@code byKind}, 0 when none was found.
+         *
+         * @param persons persons with at least one finding
+         */
+        static Counts of(long checked, long persons, long corrected, long held, Map<DiscrepancyKind, Long> found) {
+            Map<DiscrepancyKind, Long> byKind = new EnumMap<>(DiscrepancyKind.class);
+            for (DiscrepancyKind kind : DiscrepancyKind.values()) {
+                byKind.put(kind, found.getOrDefault(kind, 0L));
+            }
+            long discrepancies = byKind.values().stream().mapToLong(Long::longValue).sum();
+            return new Counts(checked, Math.max(0, checked - persons), discrepancies, corrected,
+                    byKind.get(DiscrepancyKind.UPSTREAM_ERROR), held, byKind);
+        }
     }
 
     /** A page of findings in id order, after the given id, optionally of one kind. */

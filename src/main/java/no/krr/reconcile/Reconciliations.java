@@ -54,9 +54,7 @@ public class Reconciliations {
     public long start(Mode mode, OptionalLong allowDeletions, String trigger, StartedBy startedBy) throws AlreadyRunning {
         String token = lock.acquire(holder(), settings.lockStaleAfter())
                 .orElseThrow(() -> new AlreadyRunning(lock.heldBy()));
-        Properties parameters = startedBy.addTo(parameters(mode, token));
-        parameters.setProperty(RunParameters.TRIGGER, trigger);
-        allowDeletions.ifPresent(n -> parameters.setProperty(RunParameters.ALLOW_DELETIONS, Long.toString(n)));
+        Properties parameters = startParameters(mode, allowDeletions, trigger, startedBy, token, settings);
         try {
             long id = operator().start(JOB, parameters);
             LOG.info(() -> "Reconciliation (" + mode + ", " + trigger + ") started as execution " + id);
@@ -85,9 +83,7 @@ public class Reconciliations {
         }
         String token = lock.acquire(holder(), settings.lockStaleAfter())
                 .orElseThrow(() -> new AlreadyRunning(lock.heldBy()));
-        Properties parameters = by.addTo(parameters(run.mode(), token));
-        parameters.setProperty(RunParameters.RUN_ID, Long.toString(run.runId()));
-        parameters.setProperty(RunParameters.TRIGGER, "restart");
+        Properties parameters = orphanParameters(run, by, token, settings);
         try {
             long id = operator().start(JOB, parameters);
             LOG.info(() -> "Reconciliation run " + run.runId() + " goes on in execution " + id + " (restart of " + executionId + ")");
@@ -132,7 +128,28 @@ public class Reconciliations {
         return run.endStatus().filter(s -> s == BatchStatus.COMPLETED).isPresent();
     }
 
-    private Properties parameters(Mode mode, String token) {
+    /** The job parameters of a new run. */
+    static Properties startParameters(Mode mode, OptionalLong allowDeletions, String trigger, StartedBy startedBy,
+                                      String token, ReconcileSettings settings) {
+        Properties parameters = startedBy.addTo(parameters(mode, token, settings));
+        parameters.setProperty(RunParameters.TRIGGER, trigger);
+        allowDeletions.ifPresent(n -> parameters.setProperty(RunParameters.ALLOW_DELETIONS, Long.toString(n)));
+        return parameters;
+    }
+
+    /**
+     * The job parameters of an orphan run going on in a new job instance: the original ones are
+     * lost with the runtime's repository, so the run's mode and today's settings, and the run's id.
+     */
+    static Properties orphanParameters(ReconciliationRun run, StartedBy by, String token, ReconcileSettings settings) {
+        Properties parameters = by.addTo(parameters(run.mode(), token, settings));
+        parameters.setProperty(RunParameters.RUN_ID, Long.toString(run.runId()));
+        parameters.setProperty(RunParameters.TRIGGER, "restart");
+        return parameters;
+    }
+
+    /** What every start carries: the mode, the settings as they are now, and the lock's token. */
+    private static Properties parameters(Mode mode, String token, ReconcileSettings settings) {
         Properties parameters = new Properties();
         parameters.setProperty(RunParameters.MODE, mode.name());
         parameters.setProperty(RunParameters.PARTITIONS, Integer.toString(settings.partitions()));
