@@ -103,6 +103,24 @@ public record PersonVerdict(Optional<PersonRecord> upstream, List<Planned> findi
         };
     }
 
+    /** What becomes of a held clearing at the end of the run, once upstream was asked again. */
+    public enum Recheck {
+        /** Upstream left the person out of its answer: it stays HELD, the next run asks again. */
+        UNANSWERED,
+        /** Upstream says AKTIV now: nothing is cleared (action NONE). */
+        AKTIV_AGAIN,
+        /** Upstream still says SLETTET or IKKE_REGISTRERT: cleared, if the person is still as the run read it. */
+        CLEAR
+    }
+
+    /** Decides about a held clearing with upstream's record as asked again ({@code upstreamNow}). */
+    public static Recheck recheck(Optional<PersonRecord> upstreamNow) {
+        if (upstreamNow.isEmpty()) {
+            return Recheck.UNANSWERED;
+        }
+        return upstreamNow.get().status() == Status.AKTIV ? Recheck.AKTIV_AGAIN : Recheck.CLEAR;
+    }
+
     /** Whether repairing these findings would clear the person: upstream's status differs and is not AKTIV. */
     static boolean clears(List<Finding> findings, PersonRecord upstream) {
         return upstream.status() != Status.AKTIV

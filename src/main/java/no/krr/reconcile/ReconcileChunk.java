@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import no.krr.person.Actor;
 import no.krr.person.PersonRecord;
-import no.krr.person.Status;
 import no.krr.upstream.UpstreamRegister;
 
 /**
@@ -34,6 +33,8 @@ public class ReconcileChunk {
 
     @Inject
     Clock clock;
+
+    static final String AKTIV_NOW = "upstream says AKTIV now";
 
     /**
      * Decides about the chunk's persons against upstream's answer ({@link PersonVerdict}), or
@@ -89,18 +90,20 @@ public class ReconcileChunk {
         long applied = 0;
         for (long id : discrepancyIds) {
             Discrepancy held = em.find(Discrepancy.class, id);
-            PersonRecord upstream = answer.persons().get(held.personidentifikator().value());
-            if (upstream == null) {
-                continue; // left HELD: the next run asks again
-            }
-            if (upstream.status() == Status.AKTIV) {
-                held.settled(Action.NONE, Optional.of("upstream says AKTIV now"));
-                continue;
-            }
-            Action action = repairs.clear(held.personidentifikator(), held.personVersion().orElse(-1L), upstream, actor);
-            held.settled(action, changedSinceRead(action));
-            if (action == Action.UPDATED) {
-                applied++;
+            Optional<PersonRecord> upstream = Optional.ofNullable(answer.persons().get(held.personidentifikator().value()));
+            switch (PersonVerdict.recheck(upstream)) {
+                case UNANSWERED -> {
+                    // left HELD: the next run asks again
+                }
+                case AKTIV_AGAIN -> held.settled(Action.NONE, Optional.of(AKTIV_NOW));
+                case CLEAR -> {
+                    Action action = repairs.clear(held.personidentifikator(), held.personVersion().orElse(-1L),
+                            upstream.get(), actor);
+                    held.settled(action, changedSinceRead(action));
+                    if (action == Action.UPDATED) {
+                        applied++;
+                    }
+                }
             }
         }
         return applied;

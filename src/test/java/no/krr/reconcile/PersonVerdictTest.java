@@ -286,6 +286,14 @@ class PersonVerdictTest {
     }
 
     @Test
+    void aHeldClearingIsAppliedOnlyIfUpstreamStillSaysSoWhenAskedAgain() {
+        assertEquals(PersonVerdict.Recheck.CLEAR, PersonVerdict.recheck(Optional.of(upstream("SLETTET", ""))));
+        assertEquals(PersonVerdict.Recheck.CLEAR, PersonVerdict.recheck(Optional.of(upstream("IKKE_REGISTRERT", ""))));
+        assertEquals(PersonVerdict.Recheck.AKTIV_AGAIN, PersonVerdict.recheck(Optional.of(upstream("AKTIV", ""))));
+        assertEquals(PersonVerdict.Recheck.UNANSWERED, PersonVerdict.recheck(Optional.empty()));
+    }
+
+    @Test
     void onlyARepairTakesTheOutcomeOfTheRepair() {
         for (Action repaired : List.of(Action.UPDATED, Action.SKIPPED_CHANGED)) {
             assertEquals(repaired, Plan.REPAIR.action(repaired));
