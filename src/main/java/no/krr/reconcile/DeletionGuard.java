@@ -1,8 +1,6 @@
 package no.krr.reconcile;
 
 import java.util.OptionalLong;
-import no.krr.person.PersonRecord;
-import no.krr.person.Status;
 
 /**
  * The accidental-deletion threshold of a RECONCILE run. A repair that would clear a person (upstream
@@ -11,7 +9,7 @@ import no.krr.person.Status;
  * them otherwise. The limit is {@code krr.reconcile.max-deletions} (500, the threshold that
  * directory-sync tools use), or the {@code allowDeletions} of the run's request, given by an
  * operator who has checked the list: a wrong upstream URL that answers IKKE_REGISTRERT for everyone
- * must not wipe the register.
+ * must not wipe the register. Which repairs clear a person is {@link PersonVerdict}'s rule.
  */
 public record DeletionGuard(long maxDeletions, OptionalLong allowDeletions) {
 
@@ -19,12 +17,6 @@ public record DeletionGuard(long maxDeletions, OptionalLong allowDeletions) {
         if (maxDeletions < 0 || allowDeletions.isPresent() && allowDeletions.getAsLong() < 0) {
             throw new IllegalArgumentException("deletion limits are never negative");
         }
-    }
-
-    /** Whether repairing these findings would clear the person: upstream's status differs and is not AKTIV. */
-    static boolean clears(java.util.List<Finding> findings, PersonRecord upstream) {
-        return upstream.status() != Status.AKTIV
-                && findings.stream().anyMatch(f -> f.kind() == DiscrepancyKind.STATUS_MISMATCH);
     }
 
     public long limit() {

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Optional;
+import no.krr.person.NationalId;
 
 /** One difference a run found, and what it did about it. */
 @Entity
@@ -57,9 +58,9 @@ public class Discrepancy {
         this.personVersion = local.version();
     }
 
-    Discrepancy(long runId, String pid, Finding finding, Action action, Optional<String> detail) {
+    Discrepancy(long runId, NationalId pid, Finding finding, Action action, Optional<String> detail) {
         this.runId = runId;
-        this.personidentifikator = pid;
+        this.personidentifikator = pid.value();
         this.kind = finding.kind();
         this.localValue = finding.local().map(v -> cut(v, 400)).orElse(null);
         this.upstreamValue = finding.upstream().map(v -> cut(v, 400)).orElse(null);
@@ -82,7 +83,7 @@ public class Discrepancy {
     }
 
     public long id() { return id; }
-    public String personidentifikator() { return personidentifikator; }
+    public NationalId personidentifikator() { return new NationalId(personidentifikator); }
     public DiscrepancyKind kind() { return kind; }
     public Optional<String> localValue() { return Optional.ofNullable(localValue); }
     public Optional<String> upstreamValue() { return Optional.ofNullable(upstreamValue); }

@@ -2,6 +2,7 @@ package no.krr.reconcile;
 
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -12,7 +13,6 @@ import java.util.OptionalLong;
 import java.util.logging.Logger;
 import no.krr.admin.StartedBy;
 import no.krr.person.Actor;
-import no.krr.person.NationalId;
 import no.krr.upstream.UpstreamException;
 import no.krr.upstream.UpstreamRegister;
 
@@ -31,15 +31,15 @@ public class HeldClearings extends AbstractBatchlet {
     static final int PAGE = 1000;
 
     @Inject
-    @BatchProperty(name = "mode")
+    @BatchProperty(name = RunParameters.MODE)
     String mode;
 
     @Inject
-    @BatchProperty(name = "maxDeletions")
+    @BatchProperty(name = RunParameters.MAX_DELETIONS)
     String maxDeletions;
 
     @Inject
-    @BatchProperty(name = "allowDeletions")
+    @BatchProperty(name = RunParameters.ALLOW_DELETIONS)
     String allowDeletions;
 
     @Inject
@@ -60,11 +60,11 @@ public class HeldClearings extends AbstractBatchlet {
     public String process() throws DeletionsHeld, UpstreamException {
         long run = RunIds.of(job);
         if (Mode.valueOf(mode) != Mode.RECONCILE) {
-            return "COMPLETED";
+            return BatchStatus.COMPLETED.name();
         }
         long held = store.heldPersons(run);
         if (held == 0) {
-            return "COMPLETED";
+            return BatchStatus.COMPLETED.name();
         }
         DeletionGuard guard = new DeletionGuard(Long.parseLong(maxDeletions),
                 allowDeletions == null || allowDeletions.isBlank() ? OptionalLong.empty()
@@ -83,13 +83,13 @@ public class HeldClearings extends AbstractBatchlet {
         while (!stopping && !(page = store.held(run, after, PAGE)).isEmpty()) {
             // upstream's record as it is now, not as the chunk saw it: it is what the person becomes
             UpstreamRegister.Answer answer = register.lookup(
-                    page.stream().map(d -> new NationalId(d.personidentifikator())).distinct().toList());
+                    page.stream().map(Discrepancy::personidentifikator).distinct().toList());
             applied += chunk.clearHeld(page.stream().map(Discrepancy::id).toList(), answer, actor);
             after = page.get(page.size() - 1).id();
         }
         long cleared = applied;
         LOG.info(() -> "Reconciliation run " + run + ": " + cleared + " of " + held + " held clearings applied");
-        return stopping ? "STOPPED" : "COMPLETED";
+        return (stopping ? BatchStatus.STOPPED : BatchStatus.COMPLETED).name();
     }
 
     @Override

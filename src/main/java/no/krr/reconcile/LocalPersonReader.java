@@ -21,15 +21,15 @@ import java.util.List;
 public class LocalPersonReader extends AbstractItemReader {
 
     @Inject
-    @BatchProperty(name = "runId")
+    @BatchProperty(name = RunParameters.RUN_ID)
     String runId;
 
     @Inject
-    @BatchProperty(name = "partitionNo")
+    @BatchProperty(name = RunParameters.PARTITION_NO)
     String partitionNo;
 
     @Inject
-    @BatchProperty(name = "batchSize")
+    @BatchProperty(name = RunParameters.BATCH_SIZE)
     String batchSize;
 
     @Inject
@@ -54,7 +54,7 @@ public class LocalPersonReader extends AbstractItemReader {
         }
         LocalSnapshot next = page.poll();
         if (next != null) {
-            last = next.personidentifikator();
+            last = next.personidentifikator().value();
         }
         return next;
     }

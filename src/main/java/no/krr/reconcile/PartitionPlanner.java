@@ -23,11 +23,11 @@ public class PartitionPlanner implements PartitionMapper {
     JobContext job;
 
     @Inject
-    @BatchProperty(name = "partitions")
+    @BatchProperty(name = RunParameters.PARTITIONS)
     String partitions;
 
     @Inject
-    @BatchProperty(name = "mode")
+    @BatchProperty(name = RunParameters.MODE)
     String mode;
 
     @Inject
@@ -46,8 +46,8 @@ public class PartitionPlanner implements PartitionMapper {
         Properties[] properties = new Properties[planned.size()];
         for (int i = 0; i < planned.size(); i++) {
             properties[i] = new Properties();
-            properties[i].setProperty("partitionNo", Integer.toString(planned.get(i).partitionNo()));
-            properties[i].setProperty("runId", Long.toString(runId));
+            properties[i].setProperty(RunParameters.PARTITION_NO, Integer.toString(planned.get(i).partitionNo()));
+            properties[i].setProperty(RunParameters.RUN_ID, Long.toString(runId));
         }
         plan.setPartitionProperties(properties);
         return plan;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import no.krr.person.Actor;
 import no.krr.person.PersonRecord;
-import no.krr.person.Status;
 import no.krr.upstream.UpstreamRegister;
 
 /**
@@ -35,9 +34,12 @@ public class ReconcileChunk {
     @Inject
     Clock clock;
 
+    static final String AKTIV_NOW = "upstream says AKTIV now";
+
     /**
-     * Classifies and records the chunk's persons against upstream's answer, or records each as an
-     * upstream error when the call failed ({@code failure}).
+     * Decides about the chunk's persons against upstream's answer ({@link PersonVerdict}), or
+     * records each as an upstream error when the call failed ({@code failure}), and carries the
+     * decisions out: the repairs under the row lock, the findings, the partition's position.
      *
      * @return the findings recorded, all committed when this returns
      */
@@ -46,41 +48,34 @@ public class ReconcileChunk {
                                     UpstreamRegister.Answer answer, Optional<String> failure, Actor actor) {
         List<Discrepancy> recorded = new ArrayList<>();
         for (LocalSnapshot local : locals) {
-            String pid = local.personidentifikator();
-            PersonRecord upstream = answer.persons().get(pid);
-            Optional<String> error = failure
-                    .or(() -> Optional.ofNullable(answer.invalid().get(pid)))
-                    .or(() -> upstream == null ? Optional.of("missing from the upstream answer") : Optional.empty());
-            if (error.isPresent()) {
-                recorded.add(new Discrepancy(run, pid,
-                        new Finding(DiscrepancyKind.UPSTREAM_ERROR, Optional.empty(), Optional.empty()), Action.NONE, error));
-                continue;
-            }
-            List<Finding> findings = Classifier.classify(local, upstream);
-            if (findings.isEmpty()) {
-                continue;
-            }
-            if (mode == Mode.RECONCILE && DeletionGuard.clears(findings, upstream)) {
-                // cleared only at the end of the run, if the run's clearings stay within the limit
-                findings.forEach(f -> recorded.add(new Discrepancy(run, local, f, Action.HELD, Optional.empty())));
-                continue;
-            }
-            List<Finding> repairable = findings.stream().filter(f -> Repairs.takesUpstream(f.kind())).toList();
-            Action repaired = mode == Mode.RECONCILE && !repairable.isEmpty()
-                    ? repairs.repair(local, upstream, repairable, actor) : Action.NONE;
-            for (Finding finding : findings) {
-                Action action = mode == Mode.VERIFY ? Action.NONE
-                        : finding.kind() == DiscrepancyKind.SPRAAK_LOCAL_NEWER ? Action.KEPT_LOCAL
-                        : repaired;
-                recorded.add(new Discrepancy(run, local, finding, action, action == Action.SKIPPED_CHANGED
-                        ? Optional.of(Repairs.CHANGED_SINCE_READ) : Optional.empty()));
-            }
+            PersonVerdict verdict = PersonVerdict.decide(local, answer, failure, mode);
+            List<Finding> repairable = verdict.repairs();
+            Action repaired = repairable.isEmpty() ? Action.NONE
+                    : repairs.repair(local, verdict.upstream().orElseThrow(), repairable, actor);
+            verdict.findings().forEach(planned -> recorded.add(record(run, local, verdict, planned, repaired)));
         }
         recorded.forEach(em::persist);
         RunPartition partition = em.find(RunPartition.class, new RunPartition.Key(run, partitionNo));
-        partition.advance(locals.get(locals.size() - 1).personidentifikator(), locals.size(),
+        partition.advance(locals.get(locals.size() - 1).personidentifikator().value(), locals.size(),
                 OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
         return recorded;
+    }
+
+    /**
+     * The row of one planned finding. An upstream error carries no person version: only a finding
+     * made against what the run read needs it (a HELD clearing compares it when applied).
+     */
+    static Discrepancy record(long run, LocalSnapshot local, PersonVerdict verdict, PersonVerdict.Planned planned,
+                              Action repaired) {
+        if (verdict.upstreamFailed()) {
+            return new Discrepancy(run, local.personidentifikator(), planned.finding(), Action.NONE, planned.detail());
+        }
+        Action action = planned.plan().action(repaired);
+        return new Discrepancy(run, local, planned.finding(), action, planned.detail().or(() -> changedSinceRead(action)));
+    }
+
+    private static Optional<String> changedSinceRead(Action action) {
+        return action == Action.SKIPPED_CHANGED ? Optional.of(Repairs.CHANGED_SINCE_READ) : Optional.empty();
     }
 
     /**
@@ -95,18 +90,20 @@ public class ReconcileChunk {
         long applied = 0;
         for (long id : discrepancyIds) {
             Discrepancy held = em.find(Discrepancy.class, id);
-            PersonRecord upstream = answer.persons().get(held.personidentifikator());
-            if (upstream == null) {
-                continue; // left HELD: the next run asks again
-            }
-            if (upstream.status() == Status.AKTIV) {
-                held.settled(Action.NONE, Optional.of("upstream says AKTIV now"));
-                continue;
-            }
-            Action action = repairs.clear(held.personidentifikator(), held.personVersion().orElse(-1L), upstream, actor);
-            held.settled(action, action == Action.SKIPPED_CHANGED ? Optional.of(Repairs.CHANGED_SINCE_READ) : Optional.empty());
-            if (action == Action.UPDATED) {
-                applied++;
+            Optional<PersonRecord> upstream = Optional.ofNullable(answer.persons().get(held.personidentifikator().value()));
+            switch (PersonVerdict.recheck(upstream)) {
+                case UNANSWERED -> {
+                    // left HELD: the next run asks again
+                }
+                case AKTIV_AGAIN -> held.settled(Action.NONE, Optional.of(AKTIV_NOW));
+                case CLEAR -> {
+                    Action action = repairs.clear(held.personidentifikator(), held.personVersion().orElse(-1L),
+                            upstream.get(), actor);
+                    held.settled(action, changedSinceRead(action));
+                    if (action == Action.UPDATED) {
+                        applied++;
+                    }
+                }
             }
         }
         return applied;

@@ -62,7 +62,7 @@ public class ReconcileDetails implements JobDetails {
     public void addTo(JsonObjectBuilder report, JobExecution execution) {
         long instanceId = BatchRuntime.getJobOperator().getJobInstance(execution.getExecutionId()).getInstanceId();
         long runId = RunIds.of(instanceId, execution.getJobParameters());
-        report.add("mode", execution.getJobParameters().getProperty("mode", ""));
+        report.add("mode", execution.getJobParameters().getProperty(RunParameters.MODE, ""));
         report.add("run", runId);
         store.run(runId).ifPresent(run -> {
             run.failure().ifPresent(why -> report.add("failure", why));

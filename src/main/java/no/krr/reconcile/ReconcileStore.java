@@ -1,26 +1,26 @@
 package no.krr.reconcile;
 
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import no.krr.person.NationalId;
 import no.krr.person.Spraak;
 import no.krr.person.Status;
 import no.krr.person.Varslingsstatus;
 
 /**
- * The tables of the batch verifier: runs, their partitions, their findings, and the run lock.
- * Every method runs in a local transaction of its own and never joins a chunk's: the chunk's JTA
+ * The tables of the batch verifier: runs, their partitions and their findings (the run lock is
+ * {@link RunLock}). Every method runs in a local transaction of its own and never joins a chunk's: the chunk's JTA
  * transaction holds only the batch runtime's checkpoint, so that no transaction spans two
  * resources and none needs two-phase commit (docs/design.md, "No two-phase commit").
  */
@@ -34,90 +34,11 @@ public class ReconcileStore {
     @Inject
     Clock clock;
 
+    /** Above every national id: the upper bound of a run's last partition. */
+    static final String LAST = "99999999999";
+
     OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-    }
-
-    // --- the lock: one run at a time across the cluster -------------------------------------------
-
-    /**
-     * Takes the run lock for a new start, unless a run holds it and still shows signs of life: its
-     * partitions (or the lock itself) were written within {@code staleAfter}.
-     *
-     * @return a token naming this holding, or empty when another run holds the lock
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<String> acquireLock(String holderName, Duration staleAfter) {
-        Object[] row = (Object[]) em.createNativeQuery(
-                        "select run_id, holder, heartbeat_at from reconciliation_lock where id = 1 for update")
-                .getSingleResult();
-        String holder = (String) row[1];
-        Long heldBy = row[0] == null ? null : ((Number) row[0]).longValue();
-        if (holder != null) {
-            OffsetDateTime lastSign = lastSignOfLife(heldBy, toOffset(row[2]));
-            if (lastSign.isAfter(now().minus(staleAfter))) {
-                return Optional.empty();
-            }
-        }
-        String token = holderName + "/" + UUID.randomUUID();
-        em.createNativeQuery("update reconciliation_lock set run_id = null, holder = ?, heartbeat_at = ? where id = 1")
-                .setParameter(1, token)
-                .setParameter(2, now())
-                .executeUpdate();
-        return Optional.of(token);
-    }
-
-    /** Ties the lock to the run once the run's id is known. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void bindLock(String token, long runId) {
-        em.createNativeQuery("update reconciliation_lock set run_id = ?, heartbeat_at = ? where id = 1 and holder = ?")
-                .setParameter(1, runId).setParameter(2, now()).setParameter(3, token).executeUpdate();
-    }
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void releaseLock(String token) {
-        em.createNativeQuery("update reconciliation_lock set run_id = null, holder = null, heartbeat_at = null "
-                        + "where id = 1 and holder = ?")
-                .setParameter(1, token).executeUpdate();
-    }
-
-    /** The run holding the lock, if any run does. */
-    public Optional<Long> lockedRun() {
-        Object value = em.createNativeQuery("select run_id from reconciliation_lock where id = 1 and holder is not null")
-                .getResultStream().findFirst().orElse(null);
-        return Optional.ofNullable(value).map(v -> ((Number) v).longValue());
-    }
-
-    private OffsetDateTime lastSignOfLife(Long runId, OffsetDateTime lockBeat) {
-        OffsetDateTime last = lockBeat == null ? OffsetDateTime.MIN : lockBeat;
-        if (runId != null) {
-            OffsetDateTime partitions = em.createQuery(
-                            "select max(p.updatedAt) from RunPartition p where p.runId = :run", OffsetDateTime.class)
-                    .setParameter("run", runId).getSingleResult();
-            if (partitions != null && partitions.isAfter(last)) {
-                last = partitions;
-            }
-        }
-        return last;
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.ZonedDateTime z) {
-            return z.toOffsetDateTime();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 
     // --- runs and partitions ----------------------------------------------------------------------
@@ -148,7 +69,7 @@ public class ReconcileStore {
                 .setParameter("upper", upperInclusive)
                 .setMaxResults(size)
                 .getResultStream()
-                .map(row -> new LocalSnapshot((String) row[0], ((Number) row[1]).longValue(), (Status) row[2],
+                .map(row -> new LocalSnapshot(new NationalId((String) row[0]), ((Number) row[1]).longValue(), (Status) row[2],
                         Optional.ofNullable((Spraak) row[3]), Optional.ofNullable((OffsetDateTime) row[4]),
                         Optional.ofNullable((Varslingsstatus) row[5])))
                 .toList();
@@ -159,10 +80,10 @@ public class ReconcileStore {
         long total = em.createQuery("select count(p) from Person p", Long.class).getSingleResult();
         OffsetDateTime now = now();
         em.persist(new ReconciliationRun(runId, mode, total, parameters, now));
-        int count = (int) Math.max(1, Math.min(partitions, total));
+        List<Long> uppers = upperPositions(total, partitions);
         String lower = "";
-        for (int i = 0; i < count; i++) {
-            String upper = i == count - 1 ? "99999999999" : boundary(total * (i + 1) / count);
+        for (int i = 0; i < uppers.size(); i++) {
+            String upper = i == uppers.size() - 1 ? LAST : boundary(uppers.get(i));
             em.persist(new RunPartition(runId, i, lower, upper, now));
             lower = upper;
         }
@@ -170,12 +91,22 @@ public class ReconcileStore {
         return partitions(runId);
     }
 
+    /**
+     * The positions in national-id order (1-based) of the partitions' upper bounds: at most
+     * {@code partitions} ranges of about equal size, at least one even for an empty register (the
+     * last range always ends at {@link #LAST}, so persons added during the run are not left out).
+     */
+    static List<Long> upperPositions(long total, int partitions) {
+        int count = (int) Math.max(1, Math.min(partitions, total));
+        return java.util.stream.LongStream.rangeClosed(1, count).map(i -> total * i / count).boxed().toList();
+    }
+
     /** The national id at a position in id order: the upper bound of a partition. */
     private String boundary(long position) {
         return em.createQuery("select p.personidentifikator from Person p order by p.personidentifikator", String.class)
                 .setFirstResult((int) Math.max(0, position - 1))
                 .setMaxResults(1)
-                .getResultStream().findFirst().orElse("99999999999");
+                .getResultStream().findFirst().orElse(LAST);
     }
 
     /** Records that an execution works on a run (see V2 migration: the runtime's repository may not survive). */
@@ -203,7 +134,7 @@ public class ReconcileStore {
         run(runId).ifPresent(run -> run.failed(why));
     }
 
-    public void ended(long runId, String status) {
+    public void ended(long runId, BatchStatus status) {
         run(runId).ifPresent(run -> run.ended(now(), status));
     }
 
@@ -238,9 +169,6 @@ public class ReconcileStore {
     /** The counts of a run report (docs/api.md §3), read in one transaction so they agree with each other. */
     public Counts counts(long runId) {
         Map<DiscrepancyKind, Long> byKind = new EnumMap<>(DiscrepancyKind.class);
-        for (DiscrepancyKind kind : DiscrepancyKind.values()) {
-            byKind.put(kind, 0L);
-        }
         for (Object[] row : em.createQuery("select d.kind, count(d) from Discrepancy d where d.runId = :run group by d.kind",
                 Object[].class).setParameter("run", runId).getResultList()) {
             byKind.put((DiscrepancyKind) row[0], (Long) row[1]);
@@ -250,14 +178,28 @@ public class ReconcileStore {
         long corrected = em.createQuery("select count(distinct d.personidentifikator) from Discrepancy d "
                         + "where d.runId = :run and d.action = :updated", Long.class)
                 .setParameter("run", runId).setParameter("updated", Action.UPDATED).getSingleResult();
-        long checked = checked(runId);
-        long discrepancies = byKind.values().stream().mapToLong(Long::longValue).sum();
-        return new Counts(checked, Math.max(0, checked - persons), discrepancies, corrected,
-                byKind.get(DiscrepancyKind.UPSTREAM_ERROR), heldPersons(runId), byKind);
+        return Counts.of(checked(runId), persons, corrected, heldPersons(runId), byKind);
     }
 
     public record Counts(long checked, long matched, long discrepancies, long corrected, long upstreamErrors,
                          long held, Map<DiscrepancyKind, Long> byKind) {
+
+        /**
+         * The report's counts from what the tables hold: a person checked with no finding matched (never
+         * below zero), and
+         * every kind is in {@code byKind}, 0 when none was found.
+         *
+         * @param persons persons with at least one finding
+         */
+        static Counts of(long checked, long persons, long corrected, long held, Map<DiscrepancyKind, Long> found) {
+            Map<DiscrepancyKind, Long> byKind = new EnumMap<>(DiscrepancyKind.class);
+            for (DiscrepancyKind kind : DiscrepancyKind.values()) {
+                byKind.put(kind, found.getOrDefault(kind, 0L));
+            }
+            long discrepancies = byKind.values().stream().mapToLong(Long::longValue).sum();
+            return new Counts(checked, Math.max(0, checked - persons), discrepancies, corrected,
+                    byKind.get(DiscrepancyKind.UPSTREAM_ERROR), held, byKind);
+        }
     }
 
     /** A page of findings in id order, after the given id, optionally of one kind. */

@@ -7,10 +7,10 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import no.krr.admin.StartedBy;
 import no.krr.person.Actor;
-import no.krr.person.NationalId;
 import no.krr.upstream.UpstreamException;
 import no.krr.upstream.UpstreamRegister;
 
@@ -24,19 +24,19 @@ import no.krr.upstream.UpstreamRegister;
 public class ReconcileWriter extends AbstractItemWriter {
 
     @Inject
-    @BatchProperty(name = "runId")
+    @BatchProperty(name = RunParameters.RUN_ID)
     String runId;
 
     @Inject
-    @BatchProperty(name = "partitionNo")
+    @BatchProperty(name = RunParameters.PARTITION_NO)
     String partitionNo;
 
     @Inject
-    @BatchProperty(name = "mode")
+    @BatchProperty(name = RunParameters.MODE)
     String mode;
 
     @Inject
-    @BatchProperty(name = "errorBudget")
+    @BatchProperty(name = RunParameters.ERROR_BUDGET)
     String errorBudget;
 
     @Inject
@@ -65,14 +65,14 @@ public class ReconcileWriter extends AbstractItemWriter {
         List<LocalSnapshot> locals = items.stream().map(LocalSnapshot.class::cast).toList();
         UpstreamRegister.Answer answer;
         try {
-            answer = register.lookup(locals.stream().map(l -> new NationalId(l.personidentifikator())).toList());
+            answer = register.lookup(locals.stream().map(LocalSnapshot::personidentifikator).toList());
         } catch (UpstreamException e) {
             if (!e.retryable()) {
                 // a refusal (Maskinporten said no, a 4xx, bad settings): no use marking every person
                 store.failed(run, "upstream refused: " + e.reason());
                 throw new UpstreamRefused(e.reason());
             }
-            answer = new UpstreamRegister.Answer(java.util.Map.of(), java.util.Map.of());
+            answer = new UpstreamRegister.Answer(Map.of(), Map.of());
             failure = Optional.of(e.reason());
         }
         Actor actor = Actor.job(Reconciliations.JOB, job.getExecutionId(),
@@ -81,15 +81,24 @@ public class ReconcileWriter extends AbstractItemWriter {
         recorded.forEach(d -> metrics.found(d.kind(), d.action()));
         metrics.checked(locals.size());
         if (recorded.stream().anyMatch(d -> d.kind() == DiscrepancyKind.UPSTREAM_ERROR)) {
-            long budget = Long.parseLong(errorBudget);
-            long soFar = store.count(run, DiscrepancyKind.UPSTREAM_ERROR);
-            if (soFar > budget) {
-                ErrorBudgetExceeded exceeded = new ErrorBudgetExceeded(soFar, budget, failure.orElse("invalid upstream answers"));
-                store.failed(run, exceeded.getMessage());
-                throw exceeded;
+            Optional<ErrorBudgetExceeded> exceeded = overBudget(store.count(run, DiscrepancyKind.UPSTREAM_ERROR),
+                    Long.parseLong(errorBudget), failure);
+            if (exceeded.isPresent()) {
+                store.failed(run, exceeded.get().getMessage());
+                throw exceeded.get();
             }
         }
         progressLog.chunkDone(run);
+    }
+
+    /**
+     * Whether the run's upstream errors so far exceed its budget: the budget itself is still
+     * tolerated. The reason named is the chunk's failed call, else its invalid answers.
+     */
+    static Optional<ErrorBudgetExceeded> overBudget(long errorsSoFar, long budget, Optional<String> failure) {
+        return errorsSoFar > budget
+                ? Optional.of(new ErrorBudgetExceeded(errorsSoFar, budget, failure.orElse("invalid upstream answers")))
+                : Optional.empty();
     }
 
     /** More persons failed upstream than the run may tolerate: the run stops as FAILED and can be restarted. */

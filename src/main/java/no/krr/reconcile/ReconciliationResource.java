@@ -183,7 +183,7 @@ public class ReconciliationResource {
             do {
                 page = store.page(runId, filter, after, MAX_LIMIT);
                 for (Discrepancy d : page) {
-                    out.write(CsvCells.row(d.personidentifikator(), d.kind().name(), d.localValue().orElse(""),
+                    out.write(CsvCells.row(d.personidentifikator().value(), d.kind().name(), d.localValue().orElse(""),
                             d.upstreamValue().orElse(""), d.action().name(), d.detail().orElse("")));
                     after = d.id();
                 }
@@ -194,7 +194,7 @@ public class ReconciliationResource {
 
     private static JsonObjectBuilder json(Discrepancy d) {
         JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("personidentifikator", d.personidentifikator())
+                .add("personidentifikator", d.personidentifikator().value())
                 .add("kind", d.kind().name());
         d.localValue().ifPresent(v -> json.add("local", v));
         d.upstreamValue().ifPresent(v -> json.add("upstream", v));

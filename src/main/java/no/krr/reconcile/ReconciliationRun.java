@@ -1,5 +1,6 @@
 package no.krr.reconcile;
 
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -40,8 +41,9 @@ public class ReconciliationRun {
     @Column(name = "ended_at")
     private OffsetDateTime endedAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "end_status", length = 20)
-    private String endStatus;
+    private BatchStatus endStatus;
 
     @Column(name = "failure", length = 400)
     private String failure;
@@ -58,7 +60,7 @@ public class ReconciliationRun {
         this.resumedAt = startedAt;
     }
 
-    void ended(OffsetDateTime at, String status) {
+    void ended(OffsetDateTime at, BatchStatus status) {
         this.endedAt = at;
         this.endStatus = status;
     }
@@ -83,6 +85,6 @@ public class ReconciliationRun {
     public long checkedAtResume() { return checkedAtResume; }
     public OffsetDateTime resumedAt() { return resumedAt; }
     public Optional<OffsetDateTime> endedAt() { return Optional.ofNullable(endedAt); }
-    public Optional<String> endStatus() { return Optional.ofNullable(endStatus); }
+    public Optional<BatchStatus> endStatus() { return Optional.ofNullable(endStatus); }
     public Optional<String> failure() { return Optional.ofNullable(failure); }
 }

@@ -41,6 +41,9 @@ public class Reconciliations {
     ReconcileStore store;
 
     @Inject
+    RunLock lock;
+
+    @Inject
     ReconcileSettings settings;
 
     /**
@@ -49,17 +52,15 @@ public class Reconciliations {
      * @param allowDeletions the operator's deletion limit for this run, in place of krr.reconcile.max-deletions
      */
     public long start(Mode mode, OptionalLong allowDeletions, String trigger, StartedBy startedBy) throws AlreadyRunning {
-        String token = store.acquireLock(holder(), settings.lockStaleAfter())
-                .orElseThrow(() -> new AlreadyRunning(store.lockedRun()));
-        Properties parameters = startedBy.addTo(parameters(mode, token));
-        parameters.setProperty("trigger", trigger);
-        allowDeletions.ifPresent(n -> parameters.setProperty("allowDeletions", Long.toString(n)));
+        String token = lock.acquire(holder(), settings.lockStaleAfter())
+                .orElseThrow(() -> new AlreadyRunning(lock.heldBy()));
+        Properties parameters = startParameters(mode, allowDeletions, trigger, startedBy, token, settings);
         try {
             long id = operator().start(JOB, parameters);
             LOG.info(() -> "Reconciliation (" + mode + ", " + trigger + ") started as execution " + id);
             return id;
         } catch (RuntimeException e) {
-            store.releaseLock(token);
+            lock.release(token);
             throw e;
         }
     }
@@ -77,20 +78,18 @@ public class Reconciliations {
             return Optional.empty();
         }
         ReconciliationRun run = store.run(runId.get()).orElseThrow();
-        if (run.endStatus().filter("COMPLETED"::equals).isPresent()) {
+        if (completed(run)) {
             throw new JobExecutionAlreadyCompleteException("execution " + executionId + " completed");
         }
-        String token = store.acquireLock(holder(), settings.lockStaleAfter())
-                .orElseThrow(() -> new AlreadyRunning(store.lockedRun()));
-        Properties parameters = by.addTo(parameters(run.mode(), token));
-        parameters.setProperty(RunIds.PARAMETER, Long.toString(run.runId()));
-        parameters.setProperty("trigger", "restart");
+        String token = lock.acquire(holder(), settings.lockStaleAfter())
+                .orElseThrow(() -> new AlreadyRunning(lock.heldBy()));
+        Properties parameters = orphanParameters(run, by, token, settings);
         try {
             long id = operator().start(JOB, parameters);
             LOG.info(() -> "Reconciliation run " + run.runId() + " goes on in execution " + id + " (restart of " + executionId + ")");
             return Optional.of(id);
         } catch (RuntimeException e) {
-            store.releaseLock(token);
+            lock.release(token);
             throw e;
         }
     }
@@ -105,33 +104,59 @@ public class Reconciliations {
             throw new JobExecutionAlreadyCompleteException("execution " + executionId + " completed");
         }
         // a run that still runs somewhere holds the lock and keeps it alive: no second start
-        String token = store.acquireLock(holder(), settings.lockStaleAfter())
-                .orElseThrow(() -> new AlreadyRunning(store.lockedRun()));
+        String token = lock.acquire(holder(), settings.lockStaleAfter())
+                .orElseThrow(() -> new AlreadyRunning(lock.heldBy()));
         Properties parameters = new Properties();
         parameters.putAll(original);
-        parameters.setProperty("lockToken", token);
+        parameters.setProperty(RunParameters.LOCK_TOKEN, token);
         try {
             if (RUNNING.contains(execution.getBatchStatus())) {
-                parameters.setProperty(RunIds.PARAMETER, Long.toString(runId));
+                parameters.setProperty(RunParameters.RUN_ID, Long.toString(runId));
                 long id = operator.start(JOB, parameters);
                 LOG.info(() -> "Reconciliation run " + runId + " had no sign of life; it goes on in execution " + id);
                 return id;
             }
             return operator.restart(executionId, parameters);
         } catch (RuntimeException e) {
-            store.releaseLock(token);
+            lock.release(token);
             throw e;
         }
     }
 
-    private Properties parameters(Mode mode, String token) {
+    /** A run that ran to its end is not restarted: it is done, a new start is a new run. */
+    static boolean completed(ReconciliationRun run) {
+        return run.endStatus().filter(s -> s == BatchStatus.COMPLETED).isPresent();
+    }
+
+    /** The job parameters of a new run. */
+    static Properties startParameters(Mode mode, OptionalLong allowDeletions, String trigger, StartedBy startedBy,
+                                      String token, ReconcileSettings settings) {
+        Properties parameters = startedBy.addTo(parameters(mode, token, settings));
+        parameters.setProperty(RunParameters.TRIGGER, trigger);
+        allowDeletions.ifPresent(n -> parameters.setProperty(RunParameters.ALLOW_DELETIONS, Long.toString(n)));
+        return parameters;
+    }
+
+    /**
+     * The job parameters of an orphan run going on in a new job instance: the original ones are
+     * lost with the runtime's repository, so the run's mode and today's settings, and the run's id.
+     */
+    static Properties orphanParameters(ReconciliationRun run, StartedBy by, String token, ReconcileSettings settings) {
+        Properties parameters = by.addTo(parameters(run.mode(), token, settings));
+        parameters.setProperty(RunParameters.RUN_ID, Long.toString(run.runId()));
+        parameters.setProperty(RunParameters.TRIGGER, "restart");
+        return parameters;
+    }
+
+    /** What every start carries: the mode, the settings as they are now, and the lock's token. */
+    private static Properties parameters(Mode mode, String token, ReconcileSettings settings) {
         Properties parameters = new Properties();
-        parameters.setProperty("mode", mode.name());
-        parameters.setProperty("partitions", Integer.toString(settings.partitions()));
-        parameters.setProperty("batchSize", Integer.toString(settings.batchSize()));
-        parameters.setProperty("errorBudget", Long.toString(settings.errorBudget()));
-        parameters.setProperty("maxDeletions", Long.toString(settings.maxDeletions()));
-        parameters.setProperty("lockToken", token);
+        parameters.setProperty(RunParameters.MODE, mode.name());
+        parameters.setProperty(RunParameters.PARTITIONS, Integer.toString(settings.partitions()));
+        parameters.setProperty(RunParameters.BATCH_SIZE, Integer.toString(settings.batchSize()));
+        parameters.setProperty(RunParameters.ERROR_BUDGET, Long.toString(settings.errorBudget()));
+        parameters.setProperty(RunParameters.MAX_DELETIONS, Long.toString(settings.maxDeletions()));
+        parameters.setProperty(RunParameters.LOCK_TOKEN, token);
         return parameters;
     }
 

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import no.krr.person.Actor;
 import no.krr.person.AuditTrail;
 import no.krr.person.AuditedFields;
+import no.krr.person.NationalId;
 import no.krr.person.Person;
 import no.krr.person.PersonRecord;
 
@@ -36,12 +37,6 @@ public class Repairs {
 
     static final String CHANGED_SINCE_READ = "the person changed after the run read it";
 
-    /** Whether a finding of this kind is repaired by taking upstream's value. */
-    static boolean takesUpstream(DiscrepancyKind kind) {
-        return kind == DiscrepancyKind.STATUS_MISMATCH || kind == DiscrepancyKind.SPRAAK_UPSTREAM_NEWER
-                || kind == DiscrepancyKind.VARSLINGSSTATUS_MISMATCH;
-    }
-
     /**
      * Applies the upstream side of the repairable findings.
      *
@@ -58,13 +53,13 @@ public class Repairs {
      *
      * @return {@link Action#UPDATED}, or {@link Action#SKIPPED_CHANGED} when the person changed since the run read it
      */
-    public Action clear(String pid, long versionRead, PersonRecord upstream, Actor actor) {
+    public Action clear(NationalId pid, long versionRead, PersonRecord upstream, Actor actor) {
         return change(pid, versionRead, upstream::applyTo, actor);
     }
 
-    private Action change(String pid, long versionRead, Consumer<Person> change, Actor actor) {
-        Person person = em.find(Person.class, pid, LockModeType.PESSIMISTIC_WRITE);
-        if (person == null || person.version() != versionRead) {
+    private Action change(NationalId pid, long versionRead, Consumer<Person> change, Actor actor) {
+        Person person = em.find(Person.class, pid.value(), LockModeType.PESSIMISTIC_WRITE);
+        if (!stillAsRead(person, versionRead)) {
             return Action.SKIPPED_CHANGED;
         }
         AuditedFields before = AuditedFields.of(person);
@@ -74,7 +69,13 @@ public class Repairs {
         return Action.UPDATED;
     }
 
-    private static void applyUpstream(Person person, PersonRecord upstream, List<Finding> findings) {
+    /** Whether the person, locked now, is the one the run read: a change since (or a deletion) wins over the repair. */
+    static boolean stillAsRead(Person person, long versionRead) {
+        return person != null && person.version() == versionRead;
+    }
+
+    /** Upstream's side of each finding, on the person: its whole record for a status, one field otherwise. */
+    static void applyUpstream(Person person, PersonRecord upstream, List<Finding> findings) {
         for (Finding finding : findings) {
             switch (finding.kind()) {
                 case STATUS_MISMATCH -> upstream.applyTo(person);

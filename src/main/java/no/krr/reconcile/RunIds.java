@@ -10,18 +10,16 @@ import java.util.TreeMap;
  */
 final class RunIds {
 
-    static final String PARAMETER = "runId";
-
     private RunIds() {
     }
 
     static long of(JobContext job) {
-        String resumed = job.getProperties().getProperty(PARAMETER, "");
+        String resumed = job.getProperties().getProperty(RunParameters.RUN_ID, "");
         return resumed.isBlank() ? job.getInstanceId() : Long.parseLong(resumed);
     }
 
     static long of(long instanceId, Properties parameters) {
-        String resumed = parameters == null ? "" : parameters.getProperty(PARAMETER, "");
+        String resumed = parameters == null ? "" : parameters.getProperty(RunParameters.RUN_ID, "");
         return resumed.isBlank() ? instanceId : Long.parseLong(resumed);
     }
 
@@ -29,7 +27,7 @@ final class RunIds {
     static String describe(Properties properties) {
         TreeMap<String, String> shown = new TreeMap<>();
         properties.stringPropertyNames().stream()
-                .filter(name -> !name.equals("lockToken"))
+                .filter(name -> !name.equals(RunParameters.LOCK_TOKEN))
                 .forEach(name -> shown.put(name, properties.getProperty(name)));
         return shown.toString();
     }

@@ -1,6 +1,7 @@
 package no.krr.reconcile;
 
 import jakarta.batch.api.listener.AbstractJobListener;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -21,14 +22,17 @@ public class RunListener extends AbstractJobListener {
     ReconcileStore store;
 
     @Inject
+    RunLock lock;
+
+    @Inject
     ProgressLog progressLog;
 
     @Override
     public void beforeJob() {
         long runId = RunIds.of(job);
-        String token = job.getProperties().getProperty("lockToken", "");
+        String token = job.getProperties().getProperty(RunParameters.LOCK_TOKEN, "");
         if (!token.isBlank()) {
-            store.bindLock(token, runId);
+            lock.bind(token, runId);
         }
         store.executionStarted(job.getExecutionId(), runId);
         if (store.run(runId).isPresent()) {
@@ -41,9 +45,9 @@ public class RunListener extends AbstractJobListener {
     public void afterJob() {
         long runId = RunIds.of(job);
         store.ended(runId, endStatus(job.getBatchStatus()));
-        String token = job.getProperties().getProperty("lockToken", "");
+        String token = job.getProperties().getProperty(RunParameters.LOCK_TOKEN, "");
         if (!token.isBlank()) {
-            store.releaseLock(token);
+            lock.release(token);
         }
         progressLog.forget(runId);
         summarise(runId);
@@ -64,11 +68,11 @@ public class RunListener extends AbstractJobListener {
     }
 
     /** Listeners run before the runtime sets the final status: STARTED ends as COMPLETED, STOPPING as STOPPED. */
-    static String endStatus(jakarta.batch.runtime.BatchStatus status) {
+    static BatchStatus endStatus(BatchStatus status) {
         return switch (status) {
-            case STARTED, STARTING -> "COMPLETED";
-            case STOPPING -> "STOPPED";
-            default -> status.name();
+            case STARTED, STARTING -> BatchStatus.COMPLETED;
+            case STOPPING -> BatchStatus.STOPPED;
+            default -> status;
         };
     }
 }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import no.krr.person.InvalidPersonException;
+import no.krr.person.NationalId;
 import no.krr.person.PersonJsonReader;
 import no.krr.person.PersonJsonReader.Strictness;
 import no.krr.person.PersonRecord;
@@ -48,7 +49,7 @@ class ClassifierTest {
     }
 
     private static LocalSnapshot local(Status status, Spraak spraak, String spraakOppdatert, Varslingsstatus varsling) {
-        return new LocalSnapshot(PID, 7, status, Optional.ofNullable(spraak),
+        return new LocalSnapshot(new NationalId(PID), 7, status, Optional.ofNullable(spraak),
                 Optional.ofNullable(spraakOppdatert).map(OffsetDateTime::parse), Optional.ofNullable(varsling));
     }
 

@@ -5,35 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
-import no.krr.person.NationalId;
-import no.krr.person.PersonRecord;
-import no.krr.person.Status;
 import org.junit.jupiter.api.Test;
 
 class DeletionGuardTest {
-
-    private static final NationalId ID = new NationalId("11822648950");
-    private static final Finding STATUS = new Finding(DiscrepancyKind.STATUS_MISMATCH, Optional.of("AKTIV"), Optional.of("SLETTET"));
-    private static final Finding VARSLING = new Finding(DiscrepancyKind.VARSLINGSSTATUS_MISMATCH, Optional.empty(), Optional.empty());
-
-    private static PersonRecord upstream(Status status) {
-        return new PersonRecord(ID, status, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                PersonRecord.Channel.NONE, PersonRecord.Channel.NONE, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
-    }
-
-    @Test
-    void aRepairClearsWhenUpstreamsOtherStatusIsNotAktiv() {
-        assertTrue(DeletionGuard.clears(List.of(STATUS), upstream(Status.SLETTET)));
-        assertTrue(DeletionGuard.clears(List.of(STATUS), upstream(Status.IKKE_REGISTRERT)));
-        assertFalse(DeletionGuard.clears(List.of(STATUS), upstream(Status.AKTIV)),
-                "a person who is AKTIV again gets data, loses none");
-        assertFalse(DeletionGuard.clears(List.of(VARSLING), upstream(Status.SLETTET)),
-                "same status: nothing to clear");
-    }
 
     @Test
     void theLimitIsTheSettingUnlessTheRunAllowsOther() {

@@ -105,7 +105,7 @@ class SandboxUpstreamTest {
             String pid = ours.personidentifikator().value();
             PersonRecord answer = Optional.ofNullable(theirs.get(pid))
                     .orElseGet(() -> read("{\"personidentifikator\":\"" + pid + "\",\"status\":\"IKKE_REGISTRERT\"}"));
-            LocalSnapshot snapshot = new LocalSnapshot(pid, 1, ours.status(), ours.spraak(), ours.spraakOppdatert(),
+            LocalSnapshot snapshot = new LocalSnapshot(ours.personidentifikator(), 1, ours.status(), ours.spraak(), ours.spraakOppdatert(),
                     ours.varslingsstatus());
             List<Finding> findings = Classifier.classify(snapshot, answer);
             assertTrue(findings.size() <= 1, pid + ": " + findings);
