@@ -37,7 +37,7 @@ class PersonVerdictTest {
         String json = "{\"personidentifikator\":\"" + PID.value() + "\",\"status\":\"" + status + "\"" + reservasjon
                 + (extra.isEmpty() ? "" : "," + extra) + "}";
         try {
-            return PersonJsonReader.read(json, PersonJsonReader.Mode.LENIENT);
+            return PersonJsonReader.read(json, PersonJsonReader.Strictness.LENIENT);
         } catch (InvalidPersonException e) {
             throw new AssertionError("test data: " + json, e);
         }

@@ -30,7 +30,7 @@ class RepairsTest {
     private static PersonRecord upstream(String json) {
         try {
             return PersonJsonReader.read("{\"personidentifikator\":\"" + PID.value() + "\"," + json + "}",
-                    PersonJsonReader.Mode.LENIENT);
+                    PersonJsonReader.Strictness.LENIENT);
         } catch (InvalidPersonException e) {
             throw new AssertionError("test data: " + json, e);
         }
