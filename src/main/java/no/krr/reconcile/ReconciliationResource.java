@@ -24,15 +24,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -42,7 +38,6 @@ import no.krr.admin.StartedBy;
 import no.krr.security.AuthSettings;
 import no.krr.security.CallerToken;
 import no.krr.web.BoundedBody;
-import no.krr.web.CsvCells;
 import no.krr.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -61,14 +56,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReconciliationResource {
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ReconciliationResource.class.getName());
-    static final int MAX_LIMIT = 1000;
+    static final int MAX_LIMIT = Findings.MAX_PAGE;
     static final String CSV = "text/csv";
 
     @Inject
     Reconciliations reconciliations;
 
     @Inject
-    ReconcileStore store;
+    Findings findings;
 
     @Inject
     JobReports jobs;
@@ -147,7 +142,7 @@ public class ReconciliationResource {
         long afterId;
         try {
             filter = kind == null || kind.isBlank() ? Optional.empty() : Optional.of(DiscrepancyKind.valueOf(kind));
-            afterId = after == null || after.isBlank() ? 0 : Cursor.decode(after);
+            afterId = after == null || after.isBlank() ? 0 : FindingsCursor.decode(after);
         } catch (IllegalArgumentException e) {
             return Problem.of(400, "invalid-query", "Invalid query", "kind must be one of "
                     + Arrays.toString(DiscrepancyKind.values()) + ", and after a cursor from a previous page.").response().build();
@@ -161,35 +156,15 @@ public class ReconciliationResource {
         if (csv) {
             LOG.info(() -> "Discrepancies of reconciliation " + id + filter.map(k -> " (kind " + k + ")").orElse("")
                     + " exported as CSV by " + StartedBy.of(caller));
-            return Response.ok(csv(runId, filter), CSV + ";charset=UTF-8")
+            return Response.ok((StreamingOutput) output -> findings.writeCsv(runId, filter, output), CSV + ";charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"discrepancies-" + id + ".csv\"").build();
         }
-        List<Discrepancy> page = store.page(runId, filter, afterId, limit + 1);
+        Findings.Page page = findings.page(runId, filter, afterId, limit);
         JsonArrayBuilder items = Json.createArrayBuilder();
-        page.stream().limit(limit).forEach(d -> items.add(json(d)));
+        page.items().forEach(d -> items.add(json(d)));
         JsonObjectBuilder body = Json.createObjectBuilder().add("items", items);
-        if (page.size() > limit) {
-            body.add("next", Cursor.encode(page.get(limit - 1).id()));
-        }
+        page.next().ifPresent(next -> body.add("next", next));
         return Response.ok(body.build(), MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    private StreamingOutput csv(long runId, Optional<DiscrepancyKind> filter) {
-        return output -> {
-            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            out.write("personidentifikator,kind,local,upstream,action,detail\r\n");
-            long after = 0;
-            List<Discrepancy> page;
-            do {
-                page = store.page(runId, filter, after, MAX_LIMIT);
-                for (Discrepancy d : page) {
-                    out.write(CsvCells.row(d.personidentifikator().value(), d.kind().name(), d.localValue().orElse(""),
-                            d.upstreamValue().orElse(""), d.action().name(), d.detail().orElse("")));
-                    after = d.id();
-                }
-            } while (page.size() == MAX_LIMIT);
-            out.flush();
-        };
     }
 
     private static JsonObjectBuilder json(Discrepancy d) {
@@ -220,23 +195,5 @@ public class ReconciliationResource {
     private static Response notFound(long id) {
         return Problem.of(404, "no-such-reconciliation", "No such reconciliation",
                 "There is no reconciliation with execution id " + id + ".").response().build();
-    }
-
-    /** An opaque page cursor: callers pass it back, they do not build it. */
-    static final class Cursor {
-        private Cursor() {
-        }
-
-        static String encode(long id) {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(("d:" + id).getBytes(StandardCharsets.US_ASCII));
-        }
-
-        static long decode(String cursor) {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-            if (!text.startsWith("d:")) {
-                throw new IllegalArgumentException("not a cursor");
-            }
-            return Long.parseLong(text.substring(2));
-        }
     }
 }

@@ -19,10 +19,6 @@ import jakarta.ws.rs.core.Variant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -124,7 +120,7 @@ public class PersonResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = OpenApiSchemas.ProblemDocument.class)))
     public Response get(@Context Request request) {
         NationalId pid = caller.pid().orElseThrow(); // CitizenTokenFilter has checked it
-        Representation representation = Representation.of(request.selectVariant(VARIANTS));
+        RecordTags.Representation representation = RecordTags.Representation.of(request.selectVariant(VARIANTS));
         String body = view(persons.find(pid), pid, readGroups());
         EntityTag etag = representation.etag(body);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
@@ -179,10 +175,10 @@ public class PersonResource {
         } catch (SpraakPatch.Invalid e) {
             return Problem.of(400, "invalid-body", "Invalid body", e.getMessage() + ".").response().build();
         }
-        Representation representation = Representation.of(request.selectVariant(VARIANTS));
+        RecordTags.Representation representation = RecordTags.Representation.of(request.selectVariant(VARIANTS));
         Set<FieldGroup> groups = readGroups();
         LanguageChange.Result result = languageChange.change(pid, wanted,
-                current -> ifMatchHolds(ifMatch, view(Optional.of(current), pid, groups)),
+                current -> RecordTags.ifMatchHolds(ifMatch, view(Optional.of(current), pid, groups)),
                 Actor.citizen(caller.clientId(), caller.consumerOrgno(), caller.acr(), caller.jti()));
         return switch (result.outcome()) {
             case NOT_FOUND -> Problem.of(404, "no-record", "No record",
@@ -209,56 +205,11 @@ public class PersonResource {
         return PersonView.json(person, pid, groups, varslingRule);
     }
 
-    private Response ok(Representation representation, String json, EntityTag etag) {
+    private Response ok(RecordTags.Representation representation, String json, EntityTag etag) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        if (representation == Representation.JOSE) {
+        if (representation == RecordTags.Representation.JOSE) {
             return Response.ok(signer.sign(bytes), JOSE).tag(etag).build();
         }
         return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).tag(etag).build();
-    }
-
-    /**
-     * {@code If-Match}: absent, {@code *}, or a list of which one names the current record. The
-     * tags of both representations name the same state, so either may be sent back. The comparison
-     * is strong (RFC 9110 §13.1.1): a weak tag matches nothing.
-     */
-    static boolean ifMatchHolds(String ifMatch, String currentJson) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return true;
-        }
-        String current = Representation.JSON.etag(currentJson).getValue();
-        return Arrays.stream(ifMatch.split(","))
-                .map(String::trim)
-                .filter(tag -> !tag.startsWith("W/"))
-                .map(tag -> tag.replace("\"", ""))
-                .map(tag -> tag.endsWith(Representation.JOSE_SUFFIX) ? tag.substring(0, tag.length() - Representation.JOSE_SUFFIX.length()) : tag)
-                .anyMatch(current::equals);
-    }
-
-    /** A strong validator of the JSON body: it changes whenever a byte of the body does. */
-    static EntityTag etagOf(String body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    /** The two representations of a record; each has its own ETag, derived from the JSON body. */
-    enum Representation {
-        JSON, JOSE;
-
-        static final String JOSE_SUFFIX = ".jose";
-
-        static Representation of(Variant selected) {
-            return selected != null && selected.getMediaType().isCompatible(JOSE_TYPE)
-                    ? JOSE : JSON;
-        }
-
-        EntityTag etag(String json) {
-            EntityTag tag = etagOf(json);
-            return this == JOSE ? new EntityTag(tag.getValue() + JOSE_SUFFIX) : tag;
-        }
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Contract §2: a PATCH with a stale {@code If-Match} is a 412; a current tag of either representation holds. */
-class PersonResourceIfMatchTest {
+class RecordTagsIfMatchTest {
 
     private static final String CURRENT = "{\"personidentifikator\":\"11822648950\",\"status\":\"AKTIV\",\"reservasjon\":\"NEI\","
             + "\"spraak\":\"nb\"}";
@@ -20,53 +20,53 @@ class PersonResourceIfMatchTest {
     }
 
     private static String jsonTag(String body) {
-        return quoted(PersonResource.Representation.JSON.etag(body).getValue());
+        return quoted(RecordTags.Representation.JSON.etag(body).getValue());
     }
 
     private static String joseTag(String body) {
-        return quoted(PersonResource.Representation.JOSE.etag(body).getValue());
+        return quoted(RecordTags.Representation.JOSE.etag(body).getValue());
     }
 
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", " ", "*", " * "})
     void absentBlankOrStarHolds(String ifMatch) {
-        assertTrue(PersonResource.ifMatchHolds(ifMatch, CURRENT));
+        assertTrue(RecordTags.ifMatchHolds(ifMatch, CURRENT));
     }
 
     @Test
     void theCurrentJsonTagHolds() {
-        assertTrue(PersonResource.ifMatchHolds(jsonTag(CURRENT), CURRENT));
+        assertTrue(RecordTags.ifMatchHolds(jsonTag(CURRENT), CURRENT));
     }
 
     @Test
     void theCurrentJoseTagHolds() {
         assertTrue(joseTag(CURRENT).endsWith(".jose\""), joseTag(CURRENT));
-        assertTrue(PersonResource.ifMatchHolds(joseTag(CURRENT), CURRENT));
+        assertTrue(RecordTags.ifMatchHolds(joseTag(CURRENT), CURRENT));
     }
 
     @Test
     void aListNamingTheCurrentTagAmongOthersHolds() {
-        assertTrue(PersonResource.ifMatchHolds(jsonTag(BEFORE) + ", " + jsonTag(CURRENT) + ",\"other\"", CURRENT));
-        assertTrue(PersonResource.ifMatchHolds(jsonTag(BEFORE) + "," + joseTag(CURRENT), CURRENT));
+        assertTrue(RecordTags.ifMatchHolds(jsonTag(BEFORE) + ", " + jsonTag(CURRENT) + ",\"other\"", CURRENT));
+        assertTrue(RecordTags.ifMatchHolds(jsonTag(BEFORE) + "," + joseTag(CURRENT), CURRENT));
     }
 
     @Test
     void aWeakTagNeverMatchesBecauseIfMatchComparesStrongly() {
         // RFC 9110 §13.1.1: If-Match uses the strong comparison, so a weak tag matches nothing
-        assertFalse(PersonResource.ifMatchHolds("W/" + jsonTag(CURRENT), CURRENT));
-        assertFalse(PersonResource.ifMatchHolds("W/" + joseTag(CURRENT), CURRENT));
+        assertFalse(RecordTags.ifMatchHolds("W/" + jsonTag(CURRENT), CURRENT));
+        assertFalse(RecordTags.ifMatchHolds("W/" + joseTag(CURRENT), CURRENT));
     }
 
     @Test
     void aStaleTagFails() {
-        assertFalse(PersonResource.ifMatchHolds(jsonTag(BEFORE), CURRENT));
-        assertFalse(PersonResource.ifMatchHolds(joseTag(BEFORE), CURRENT));
-        assertFalse(PersonResource.ifMatchHolds("W/" + jsonTag(BEFORE), CURRENT));
+        assertFalse(RecordTags.ifMatchHolds(jsonTag(BEFORE), CURRENT));
+        assertFalse(RecordTags.ifMatchHolds(joseTag(BEFORE), CURRENT));
+        assertFalse(RecordTags.ifMatchHolds("W/" + jsonTag(BEFORE), CURRENT));
     }
 
     @Test
     void aListOfOnlyStaleTagsFails() {
-        assertFalse(PersonResource.ifMatchHolds(jsonTag(BEFORE) + ", " + joseTag(BEFORE) + ", \"other\"", CURRENT));
+        assertFalse(RecordTags.ifMatchHolds(jsonTag(BEFORE) + ", " + joseTag(BEFORE) + ", \"other\"", CURRENT));
     }
 }

@@ -8,31 +8,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.ws.rs.core.EntityTag;
 import org.junit.jupiter.api.Test;
 
-class PersonResourceEtagTest {
+class RecordTagsEtagTest {
 
     private static final String BODY = "{\"personidentifikator\":\"11822648950\",\"status\":\"AKTIV\",\"reservasjon\":\"NEI\","
             + "\"spraak\":\"nb\"}";
 
     @Test
     void theSameBodyGivesTheSameTag() {
-        assertEquals(PersonResource.etagOf(BODY), PersonResource.etagOf(new String(BODY)));
+        assertEquals(RecordTags.etagOf(BODY), RecordTags.etagOf(new String(BODY)));
     }
 
     @Test
     void aChangedBodyGivesAnotherTag() {
-        assertNotEquals(PersonResource.etagOf(BODY), PersonResource.etagOf(BODY.replace("\"nb\"", "\"nn\"")));
-        assertNotEquals(PersonResource.etagOf(BODY), PersonResource.etagOf(BODY + " "));
-        assertNotEquals(PersonResource.etagOf("{\"spraak\":\"nb\"}"), PersonResource.etagOf("{\"spraak\":\"nø\"}"));
+        assertNotEquals(RecordTags.etagOf(BODY), RecordTags.etagOf(BODY.replace("\"nb\"", "\"nn\"")));
+        assertNotEquals(RecordTags.etagOf(BODY), RecordTags.etagOf(BODY + " "));
+        assertNotEquals(RecordTags.etagOf("{\"spraak\":\"nb\"}"), RecordTags.etagOf("{\"spraak\":\"nø\"}"));
     }
 
     @Test
     void theTagIsStrong() {
-        assertFalse(PersonResource.etagOf(BODY).isWeak());
+        assertFalse(RecordTags.etagOf(BODY).isWeak());
     }
 
     @Test
     void theTagValueNeedsNoQuotingInTheHeader() {
-        EntityTag tag = PersonResource.etagOf(BODY);
+        EntityTag tag = RecordTags.etagOf(BODY);
 
         // RFC 9110 etagc, restricted further to the URL-safe base64 alphabet; 27 characters = 162 bits
         assertTrue(tag.getValue().matches("[A-Za-z0-9_-]{27}"), tag.getValue());
@@ -40,6 +40,6 @@ class PersonResourceEtagTest {
 
     @Test
     void theTagDoesNotRevealTheBody() {
-        assertFalse(PersonResource.etagOf(BODY).getValue().contains("11822648950"));
+        assertFalse(RecordTags.etagOf(BODY).getValue().contains("11822648950"));
     }
 }

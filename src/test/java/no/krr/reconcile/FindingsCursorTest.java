@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The pure parts of the admin reconciliation API: page cursors and CSV. */
-class ReconciliationResourceTest {
+/** The findings' page cursor. */
+class FindingsCursorTest {
 
     @Nested
     class Cursor {
@@ -21,13 +21,13 @@ class ReconciliationResourceTest {
         @ParameterizedTest
         @ValueSource(longs = {0, 1, 42, 1_000_000_007L, Long.MAX_VALUE})
         void encodeThenDecodeGivesTheId(long id) {
-            assertEquals(id, ReconciliationResource.Cursor.decode(ReconciliationResource.Cursor.encode(id)));
+            assertEquals(id, FindingsCursor.decode(FindingsCursor.encode(id)));
         }
 
         @Test
         void aCursorIsUrlSafeAndUnpadded() {
             for (long id : new long[] {0, 7, 12345, Long.MAX_VALUE}) {
-                String cursor = ReconciliationResource.Cursor.encode(id);
+                String cursor = FindingsCursor.encode(id);
                 assertTrue(cursor.matches("[A-Za-z0-9_-]+"), cursor);
             }
         }
@@ -39,13 +39,13 @@ class ReconciliationResourceTest {
         @ParameterizedTest
         @ValueSource(strings = {"", "!!!", "not a cursor", "12", "a+b/c=", "%3D"})
         void garbageIsRefused(String cursor) {
-            assertThrows(IllegalArgumentException.class, () -> ReconciliationResource.Cursor.decode(cursor));
+            assertThrows(IllegalArgumentException.class, () -> FindingsCursor.decode(cursor));
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"x:12", "12", "d:", "d:abc", "d:1.5", "d:99999999999999999999", "D:12", "d: 12"})
         void wellFormedBase64OfSomethingElseIsRefused(String text) {
-            assertThrows(IllegalArgumentException.class, () -> ReconciliationResource.Cursor.decode(b64(text)));
+            assertThrows(IllegalArgumentException.class, () -> FindingsCursor.decode(b64(text)));
         }
     }
 }
