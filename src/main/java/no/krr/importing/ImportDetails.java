@@ -71,7 +71,7 @@ public class ImportDetails implements JobDetails {
     public long restart(JobExecution execution) {
         var operator = BatchRuntime.getJobOperator();
         Properties parameters = operator.getParameters(execution.getExecutionId());
-        requireFile(parameters.getProperty("file"));
+        requireFile(parameters.getProperty(ImportParameters.FILE));
         if (RUNNING.contains(execution.getBatchStatus())) {
             long importId = ImportIds.of(operator.getJobInstance(execution.getExecutionId()).getInstanceId(), parameters);
             return resume(importId, parameters);
@@ -85,10 +85,7 @@ public class ImportDetails implements JobDetails {
         return store.execution(executionId).map(known -> {
             requireFile(known.file());
             // the original parameters died with the runtime's repository: the one who restarts it goes on with it
-            Properties parameters = by.addTo(new Properties());
-            parameters.setProperty("file", known.file());
-            parameters.setProperty("lines", Long.toString(known.lines()));
-            parameters.setProperty("chunkSize", Integer.toString(known.chunkSize()));
+            Properties parameters = by.addTo(ImportParameters.of(known.file(), known.lines(), known.chunkSize()));
             return resume(known.importId(), parameters);
         });
     }
@@ -129,7 +126,7 @@ public class ImportDetails implements JobDetails {
         ImportStore.Counts counts = store.counts(importId);
         long read = counts.written() + counts.skipped();
         long readThisRun = Math.max(0, read - readBefore);
-        long total = Long.parseLong(execution.getJobParameters().getProperty("lines", "0"));
+        long total = ImportParameters.lines(execution.getJobParameters());
         long done = read;
         if (execution.getEndTime() == null) {
             // step metrics appear only when the step ends; until then the recorded progress tells

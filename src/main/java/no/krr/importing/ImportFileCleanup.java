@@ -35,7 +35,7 @@ public class ImportFileCleanup extends AbstractJobListener {
     @Override
     public void afterJob() {
         if (ranToItsEnd(job.getBatchStatus())) {
-            String file = job.getProperties().getProperty("file");
+            String file = job.getProperties().getProperty(ImportParameters.FILE);
             if (file != null) {
                 files.delete(Path.of(file));
             }

@@ -122,7 +122,7 @@ public class ImportFileSweep {
                 operator.getJobExecutions(instance).stream()
                         .max(Comparator.comparingLong(JobExecution::getExecutionId))
                         .ifPresent(e -> {
-                            String file = e.getJobParameters() == null ? null : e.getJobParameters().getProperty("file");
+                            String file = e.getJobParameters() == null ? null : e.getJobParameters().getProperty(ImportParameters.FILE);
                             if (file != null) {
                                 latest.put(key(Path.of(file)), e);
                             }

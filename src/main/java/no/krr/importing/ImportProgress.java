@@ -25,7 +25,7 @@ public class ImportProgress extends AbstractChunkListener {
     @Override
     public void afterChunk() {
         if (step.getTransientUserData() instanceof NdjsonLineReader.Position position) {
-            long total = Long.parseLong(job.getProperties().getProperty("lines", "0"));
+            long total = ImportParameters.lines(job.getProperties());
             progress.record(job.getExecutionId(), position.linesRead(), total);
         }
     }

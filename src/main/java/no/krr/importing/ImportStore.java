@@ -106,8 +106,8 @@ public class ImportStore {
     /** Records that an execution works on an import, with what a resumption needs (its parameters). */
     public void executionStarted(long executionId, long importId, java.util.Properties parameters) {
         // merge: an embedded batch repository that died with its server lets a new server reuse execution ids
-        em.merge(new ImportExecution(executionId, importId, parameters.getProperty("file"),
-                number(parameters, "lines", 0), (int) number(parameters, "chunkSize", 500),
+        em.merge(new ImportExecution(executionId, importId, parameters.getProperty(ImportParameters.FILE),
+                ImportParameters.lines(parameters), (int) number(parameters, ImportParameters.CHUNK_SIZE, 500),
                 OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)));
     }
 

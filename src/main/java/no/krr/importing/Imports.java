@@ -15,10 +15,7 @@ public class Imports {
 
     /** @return the execution id of the started import */
     public long start(ImportFiles.Stored stored, StartedBy startedBy) {
-        Properties parameters = new Properties();
-        parameters.setProperty("file", stored.path().toString());
-        parameters.setProperty("lines", Long.toString(stored.lines()));
-        parameters.setProperty("chunkSize", Integer.toString(files.chunkSize()));
+        Properties parameters = ImportParameters.of(stored.path().toString(), stored.lines(), files.chunkSize());
         return BatchRuntime.getJobOperator().start(ImportDetails.JOB, startedBy.addTo(parameters));
     }
 }
