@@ -41,24 +41,31 @@ public class LanguageChange {
      */
     @Transactional
     public Result change(NationalId id, Spraak wanted, Predicate<Person> precondition, Actor actor) {
-        Person person = em.find(Person.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
-        if (person == null || person.status() == Status.IKKE_REGISTRERT) {
-            return new Result(Outcome.NOT_FOUND, Optional.empty());
+        Optional<Person> person = Optional.ofNullable(em.find(Person.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
+        Outcome outcome = outcome(person, wanted, precondition);
+        if (outcome == Outcome.CHANGED) {
+            Person changed = person.orElseThrow();
+            Optional<Spraak> old = changed.spraak();
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            changed.spraak(wanted);
+            changed.spraakOppdatert(now);
+            audit.record(new AuditEntry(id, "spraak", old.map(Spraak::code), Optional.of(wanted.code()), now, actor));
         }
+        return new Result(outcome, outcome == Outcome.NOT_FOUND ? Optional.empty() : person);
+    }
+
+    /** What a change to {@code wanted} does to the locked, current record: the rule, apart from the writing. */
+    static Outcome outcome(Optional<Person> current, Spraak wanted, Predicate<Person> precondition) {
+        if (current.isEmpty() || current.get().status() == Status.IKKE_REGISTRERT) {
+            return Outcome.NOT_FOUND;
+        }
+        Person person = current.get();
         if (person.status() != Status.AKTIV) {
-            return new Result(Outcome.NOT_ACTIVE, Optional.of(person));
+            return Outcome.NOT_ACTIVE;
         }
         if (!precondition.test(person)) {
-            return new Result(Outcome.PRECONDITION_FAILED, Optional.of(person));
+            return Outcome.PRECONDITION_FAILED;
         }
-        Optional<Spraak> old = person.spraak();
-        if (old.equals(Optional.of(wanted))) {
-            return new Result(Outcome.UNCHANGED, Optional.of(person));
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        person.spraak(wanted);
-        person.spraakOppdatert(now);
-        audit.record(new AuditEntry(id, "spraak", old.map(Spraak::code), Optional.of(wanted.code()), now, actor));
-        return new Result(Outcome.CHANGED, Optional.of(person));
+        return person.spraak().equals(Optional.of(wanted)) ? Outcome.UNCHANGED : Outcome.CHANGED;
     }
 }
