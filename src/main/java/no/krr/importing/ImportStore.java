@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import no.krr.person.Actor;
 import no.krr.person.AuditTrail;
-import no.krr.person.AuditedFields;
 import no.krr.person.Person;
 import no.krr.person.PersonRecord;
 import no.krr.person.PersonRepository;
@@ -51,42 +50,19 @@ public class ImportStore {
     }
 
     /**
-     * Upserts a chunk of persons by national id, one audit row per changed field, and moves the
-     * import's position to the chunk's last line, all or nothing. One query finds the stored
-     * persons; a stored one changes only where the line differs, so the same file imported twice
-     * changes and audits nothing. A later line for the same id wins.
+     * Upserts a chunk of persons by national id ({@link ChunkUpsert}), one audit row per changed
+     * field, and moves the import's position to the chunk's last line, all or nothing. One query
+     * finds the stored persons.
      */
     public void commit(long jobInstanceId, List<PersonRecord> records, NdjsonLineReader.Position to, Actor actor) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Map<String, Person> stored = new HashMap<>();
         persons.findAll(records.stream().map(r -> r.personidentifikator().value()).distinct().toList())
                 .forEach(p -> stored.put(p.id().value(), p));
-        long added = 0;
-        long changed = 0;
-        List<no.krr.person.AuditEntry> rows = new java.util.ArrayList<>();
-        for (PersonRecord record : records) {
-            Person person = stored.get(record.personidentifikator().value());
-            AuditedFields before;
-            if (person == null) {
-                person = new Person(record.personidentifikator());
-                before = AuditedFields.none();
-                record.applyTo(person);
-                persons.add(person);
-                stored.put(record.personidentifikator().value(), person);
-                added++;
-            } else {
-                before = AuditedFields.of(person);
-                if (!record.applyTo(person)) {
-                    continue;
-                }
-                changed++;
-            }
-            for (AuditedFields.Change change : before.changesTo(AuditedFields.of(person))) {
-                rows.add(AuditTrail.entry(person.id(), change, now, actor));
-            }
-        }
-        audit.recordAll(rows);
-        positionRow(jobInstanceId, now).advance(to, records.size(), added, changed, now);
+        ChunkUpsert upsert = ChunkUpsert.of(records, stored, now, actor);
+        upsert.added().forEach(persons::add);
+        audit.recordAll(upsert.auditRows());
+        positionRow(jobInstanceId, now).advance(to, records.size(), upsert.added().size(), upsert.changed(), now);
     }
 
     /** Keeps why the import's last chunk failed, for its report; the next committed chunk clears it. */
