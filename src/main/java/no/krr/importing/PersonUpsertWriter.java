@@ -7,7 +7,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.Optional;
 import no.krr.admin.StartedBy;
 import no.krr.person.Actor;
 import no.krr.person.PersonRecord;

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 import no.krr.admin.StartedBy;

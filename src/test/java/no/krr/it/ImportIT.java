@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import no.krr.testdouble.DemoData;
-import no.krr.testdouble.IdPorten;
 import no.krr.testdouble.OutsideWorld;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;

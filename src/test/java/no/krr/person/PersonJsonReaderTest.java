@@ -18,7 +18,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import no.krr.person.PersonJsonReader.Strictness;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
