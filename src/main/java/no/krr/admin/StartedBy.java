@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import jakarta.batch.runtime.context.JobContext;
+import no.krr.person.Actor;
 import no.krr.security.CallerToken;
 
 /**
@@ -84,6 +86,11 @@ public record StartedBy(Kind kind, String sub, String clientId) {
     /** The parameter's text: {@code schedule} or {@code sub=<sub>;client_id=<client_id>}. */
     public String format() {
         return kind == Kind.SCHEDULE ? SCHEDULE_TEXT : SUB + encode(sub) + CLIENT_ID + encode(clientId);
+    }
+
+    /** Who a running job's changes are audited as: the job, its execution, and who started it. */
+    public static Actor actorOf(JobContext job) {
+        return Actor.job(job.getJobName(), job.getExecutionId(), of(job.getProperties()).map(StartedBy::format));
     }
 
     /** Sets the parameter in a job's parameters. */

@@ -31,8 +31,7 @@ public class PersonUpsertWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         NdjsonLineReader.Position to = (NdjsonLineReader.Position) step.getTransientUserData();
-        Actor actor = Actor.job(ImportDetails.JOB, job.getExecutionId(),
-                StartedBy.of(job.getProperties()).map(StartedBy::format));
+        Actor actor = StartedBy.actorOf(job);
         store.commit(ImportIds.of(job), items.stream().map(PersonRecord.class::cast).toList(), to, actor);
     }
 }

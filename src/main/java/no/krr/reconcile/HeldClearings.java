@@ -74,8 +74,7 @@ public class HeldClearings extends AbstractBatchlet {
             LOG.warning(() -> "Reconciliation run " + run + ": " + why);
             throw new DeletionsHeld(why);
         }
-        Actor actor = Actor.job(Reconciliations.JOB, job.getExecutionId(),
-                StartedBy.of(job.getProperties()).map(StartedBy::format));
+        Actor actor = StartedBy.actorOf(job);
         long applied = 0;
         long after = 0;
         List<Discrepancy> page;

@@ -75,8 +75,7 @@ public class ReconcileWriter extends AbstractItemWriter {
             answer = new UpstreamRegister.Answer(Map.of(), Map.of());
             failure = Optional.of(e.reason());
         }
-        Actor actor = Actor.job(Reconciliations.JOB, job.getExecutionId(),
-                StartedBy.of(job.getProperties()).map(StartedBy::format));
+        Actor actor = StartedBy.actorOf(job);
         List<Discrepancy> recorded = chunk.commit(run, Integer.parseInt(partitionNo), runMode, locals, answer, failure, actor);
         recorded.forEach(d -> metrics.found(d.kind(), d.action()));
         metrics.checked(locals.size());
