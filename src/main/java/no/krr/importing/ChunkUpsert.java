@@ -23,9 +23,10 @@ import no.krr.person.PersonRecord;
  */
 record ChunkUpsert(List<Person> added, long changed, List<AuditEntry> auditRows) {
 
-    /** @param stored the chunk's persons that are stored already, by national id; changed in place */
-    static ChunkUpsert of(List<PersonRecord> records, Map<String, Person> stored, OffsetDateTime at, Actor actor) {
-        Map<String, Person> known = new HashMap<>(stored);
+    /** @param stored the chunk's persons that are stored already; changed in place */
+    static ChunkUpsert of(List<PersonRecord> records, List<Person> stored, OffsetDateTime at, Actor actor) {
+        Map<String, Person> known = new HashMap<>();
+        stored.forEach(p -> known.put(p.id().value(), p));
         List<Person> added = new ArrayList<>();
         List<AuditEntry> rows = new ArrayList<>();
         long changed = 0;

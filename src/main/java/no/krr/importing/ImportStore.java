@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,9 +55,7 @@ public class ImportStore {
      */
     public void commit(long jobInstanceId, List<PersonRecord> records, NdjsonLineReader.Position to, Actor actor) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        Map<String, Person> stored = new HashMap<>();
-        persons.findAll(records.stream().map(r -> r.personidentifikator().value()).distinct().toList())
-                .forEach(p -> stored.put(p.id().value(), p));
+        List<Person> stored = persons.findAll(records.stream().map(r -> r.personidentifikator().value()).distinct().toList());
         ChunkUpsert upsert = ChunkUpsert.of(records, stored, now, actor);
         upsert.added().forEach(persons::add);
         audit.recordAll(upsert.auditRows());
