@@ -3,8 +3,6 @@ package no.krr.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -59,8 +57,8 @@ public class AdminTokens {
     }
 
     TokenVerifier.Rules rules() {
-        Map<String, ClaimShape> shapes = new HashMap<>(AdminAccess.SHAPES);
-        return new TokenVerifier.Rules(issuer.orElseThrow(), Optional.of(Set.of(audience)), idporten.clockSkew(), REQUIRED, shapes);
+        return new TokenVerifier.Rules(issuer.orElseThrow(), Optional.of(Set.of(audience)), idporten.clockSkew(), REQUIRED,
+                AdminAccess.SHAPES);
     }
 
     public TokenDoors doors() {
