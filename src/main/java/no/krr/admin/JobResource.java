@@ -13,11 +13,15 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -50,6 +54,25 @@ public class JobResource {
 
     @Inject
     CallerToken caller;
+
+    static final int MAX_RECENT = 100;
+
+    @GET
+    @Operation(summary = "The latest job executions",
+            description = "The reports of the latest executions of every job of the service (imports and reconciliations, "
+                    + "restarts included), newest first: {\"items\":[report, ...]}. limit is 1..100 (default 20).")
+    @APIResponse(responseCode = "200", description = "The reports, newest first")
+    @APIResponse(responseCode = "400", description = "A bad limit")
+    public Response recent(@QueryParam("limit") @DefaultValue("20") int limit) {
+        if (limit < 1 || limit > MAX_RECENT) {
+            return Problem.of(400, "invalid-limit", "Invalid limit", "limit must be between 1 and " + MAX_RECENT + ".")
+                    .response().build();
+        }
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        RecentExecutions.of(operator(), details.stream().map(JobDetails::jobName).toList(), limit)
+                .forEach(execution -> items.add(reports.report(execution)));
+        return Response.ok(Json.createObjectBuilder().add("items", items).build()).build();
+    }
 
     @GET
     @Path("{id}")

@@ -6,8 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A person's audit trail: every change a citizen or a job made, newest first. Every read is logged: who, and whose trail (masked). */
-@Path("v1/persons/{pid}/audit")
+@Path("v1/persons")
 @RequestScoped
 @RolesAllowed(AuthSettings.ADMIN_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +50,7 @@ public class PersonAuditResource {
     CallerToken caller;
 
     @GET
+    @Path("{pid}/audit")
     @Operation(summary = "A person's audit trail",
             description = "Every change of the person's data, newest first: field, old and new value, time, who (citizen or "
                     + "job), for a citizen the token's client_id, consumer organisation, acr and jti, for a job its "
@@ -64,13 +67,35 @@ public class PersonAuditResource {
             return Problem.of(400, "invalid-limit", "Invalid limit", "limit must be between 1 and " + MAX_LIMIT + ".")
                     .response().build();
         }
-        LOG.info(() -> "Audit trail of " + id.get() + " read by " + StartedBy.of(caller) + " (limit " + limit + ")");
+        return trail(new AuditQuery(id.get(), limit));
+    }
+
+    @POST
+    @Path("audit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A person's audit trail, the national id in the body",
+            description = "The same as GET /admin/v1/persons/{pid}/audit, for a caller that keeps national ids out of URLs "
+                    + "(the console): body {\"personidentifikator\":\"<11 digits>\",\"limit\":100}, limit optional (1..1000).")
+    @APIResponse(responseCode = "200", description = "The trail (empty when nothing was ever changed)")
+    @APIResponse(responseCode = "400", description = "Not a valid national id, a bad limit, or another body")
+    public Response search(String body) {
+        AuditQuery query;
+        try {
+            query = AuditQuery.parse(body);
+        } catch (IllegalArgumentException e) {
+            return Problem.of(400, "invalid-audit-query", "Invalid request", e.getMessage()).response().build();
+        }
+        return trail(query);
+    }
+
+    private Response trail(AuditQuery query) {
+        LOG.info(() -> "Audit trail of " + query.person() + " read by " + StartedBy.of(caller) + " (limit " + query.limit() + ")");
         JsonArrayBuilder items = Json.createArrayBuilder();
-        for (AuditEntry entry : audit.of(id.get(), limit)) {
+        for (AuditEntry entry : audit.of(query.person(), query.limit())) {
             items.add(json(entry));
         }
         return Response.ok(Json.createObjectBuilder()
-                .add("personidentifikator", id.get().value())
+                .add("personidentifikator", query.person().value())
                 .add("items", items)
                 .build()).build();
     }

@@ -11,6 +11,7 @@ import no.krr.importing.ImportResource;
 import no.krr.platform.MigrationsGate;
 import no.krr.reconcile.ReconciliationResource;
 import no.krr.security.AdminTokenFilter;
+import no.krr.security.ConsoleCsrfFilter;
 import no.krr.security.RoleCheckFailures;
 import no.krr.web.ExceptionMappers;
 import no.krr.web.NoStoreFilter;
@@ -45,6 +46,7 @@ public class AdminApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(ImportResource.class, PersonAuditResource.class, ReconciliationResource.class, JobResource.class,
+                OverviewResource.class, ConsoleCsrfFilter.class,
                 MigrationsGate.class, AdminTokenFilter.class, RolesAllowedDynamicFeature.class, NoStoreFilter.class,
                 ExceptionMappers.WebApplication.class, ExceptionMappers.Unexpected.class,
                 RoleCheckFailures.NoToken.class, RoleCheckFailures.MissingScope.class);

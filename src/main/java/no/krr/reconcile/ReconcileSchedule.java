@@ -34,7 +34,28 @@ public class ReconcileSchedule {
     @Inject
     Reconciliations reconciliations;
 
+    @Inject
+    java.time.Clock clock;
+
     private ScheduledFuture<?> scheduled;
+
+    /**
+     * The schedule as an operator reads it: the expression, the mode, and the next start after now
+     * (empty when the schedule is {@code off}).
+     */
+    public record Plan(String expression, Mode mode, java.util.Optional<java.time.Instant> next) {
+    }
+
+    public Plan plan() {
+        String cron = settings.schedule();
+        if (cron.equalsIgnoreCase("off")) {
+            return new Plan(cron, settings.scheduledMode(), java.util.Optional.empty());
+        }
+        java.time.ZonedDateTime now = clock.instant().atZone(OSLO);
+        return new Plan(cron, settings.scheduledMode(), java.util.Optional
+                .ofNullable(new WallClockCronTrigger(toJakartaCron(cron), OSLO).getNextRunTime(null, now))
+                .map(java.time.ZonedDateTime::toInstant));
+    }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         String cron = settings.schedule();

@@ -4,7 +4,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +17,8 @@ import no.krr.web.Problem;
  * The door of the admin API: a token of the agency's own identity provider ({@link AdminTokens}),
  * never an ID-porten token. The role {@link AuthSettings#ADMIN_ROLE} comes from the admin scope
  * ({@link AdminAccess}); a token without it gets no role (403 from {@code @RolesAllowed}), a token
- * that names a person is refused here (403).
+ * that names a person is refused here (403). The token comes from {@code Authorization: Bearer}, or,
+ * without that header, from the console's session ({@link OperatorSession}).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -27,6 +30,9 @@ public class AdminTokenFilter extends BearerAuthentication {
     @Inject
     AuthSettings settings;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     Optional<TokenVerifier> verifier() throws TokenVerifier.KeysUnavailable {
         return tokens.verifier();
@@ -36,6 +42,12 @@ public class AdminTokenFilter extends BearerAuthentication {
     String rejectedDetail() {
         return "The access token is not a valid admin token: invalid, expired, not yet valid, not for this API, "
                 + "or not signed by the admin issuer.";
+    }
+
+    /** The access token of the operator logged in to the console ({@link OperatorSession}); its CSRF header is checked by {@link ConsoleCsrfFilter}. */
+    @Override
+    Optional<String> tokenWithoutHeader(ContainerRequestContext request) {
+        return OperatorSession.of(servletRequest).map(OperatorSession::accessToken);
     }
 
     @Override

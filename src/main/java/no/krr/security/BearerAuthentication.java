@@ -36,6 +36,14 @@ abstract class BearerAuthentication implements ContainerRequestFilter {
     abstract void missingToken(ContainerRequestContext request);
 
     /**
+     * The token of a request that sent no {@code Authorization} header but holds one otherwise (the
+     * console's session); checked exactly as a bearer token. Empty by default.
+     */
+    Optional<String> tokenWithoutHeader(ContainerRequestContext request) {
+        return Optional.empty();
+    }
+
+    /**
      * The caller's roles, or empty after the door aborted the request itself (a token that is
      * valid but not acceptable here).
      */
@@ -53,8 +61,8 @@ abstract class BearerAuthentication implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || authorization.substring(BEARER.length()).isBlank()) {
+        Optional<String> token = authorization == null ? tokenWithoutHeader(request) : bearer(authorization);
+        if (token.isEmpty()) {
             missingToken(request);
             return;
         }
@@ -66,7 +74,7 @@ abstract class BearerAuthentication implements ContainerRequestFilter {
                 request.abortWith(invalidToken(401, "This service is not configured to accept these tokens."));
                 return;
             }
-            claims = verifier.get().verify(authorization.substring(BEARER.length()).trim());
+            claims = verifier.get().verify(token.get());
         } catch (TokenVerifier.Rejected e) {
             log().info(() -> "Rejected access token: " + RejectedTokenLog.reason(e));
             request.abortWith(invalidToken(401, rejectedDetail()));
@@ -81,6 +89,13 @@ abstract class BearerAuthentication implements ContainerRequestFilter {
         caller.accept(claims);
         Optional<Set<String>> roles = roles(request, claims);
         roles.ifPresent(granted -> authenticate(request, claims, granted));
+    }
+
+    private static Optional<String> bearer(String authorization) {
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(BEARER.length()).trim()).filter(token -> !token.isEmpty());
     }
 
     static Response invalidToken(int status, String detail) {

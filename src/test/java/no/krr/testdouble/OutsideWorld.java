@@ -50,6 +50,7 @@ import java.util.logging.Logger;
  * GET /agency/jwks.json                            its public signing key(s)
  * GET /agency/admin-token?sub=&amp;client_id=&amp;aud=&amp;scope=&amp;lifetime=
  *                                                  a signed admin token (text/plain)
+ * GET /agency/authorize, POST /agency/authorize, POST /agency/token, GET /agency/logout   the console's login ({@link AgencyLogin})
  * POST /maskinporten/token                         JWT-bearer grant ({@link Maskinporten})
  * POST /register/rest/v1/personer                  batch lookup ({@link Register})
  * </pre>
@@ -71,8 +72,8 @@ public final class OutsideWorld implements AutoCloseable {
     public static final String IDPORTEN_PATH = "/idporten";
     /**
      * Path prefix of the agency's identity provider (the admin issuer); the issuer is
-     * {@code baseUrl() + AGENCY_PATH}. {@code /agency/authorize} and {@code /agency/token} are kept
-     * free for a login page (OIDC authorization code flow) of a later console.
+     * {@code baseUrl() + AGENCY_PATH}; its login for the console ({@link AgencyLogin}) is at
+     * {@code /agency/authorize}, {@code /agency/token} and {@code /agency/logout}.
      */
     public static final String AGENCY_PATH = "/agency";
     /** Path prefix of the Maskinporten part; the audience is {@code baseUrl() + "/maskinporten/"}. */
@@ -282,17 +283,28 @@ public final class OutsideWorld implements AutoCloseable {
 
     private void addAgencyRoutes() {
         route("GET", AGENCY_PATH + "/.well-known/openid-configuration", exchange -> {
-            // authorization_endpoint and token_endpoint join these when the login page exists
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("issuer", agency.issuer());
             config.put("jwks_uri", agencyJwksUrl());
+            config.put("authorization_endpoint", agency.issuer() + "/authorize");
+            config.put("token_endpoint", agency.issuer() + "/token");
+            config.put("end_session_endpoint", agency.issuer() + "/logout");
+            config.put("response_types_supported", List.of("code"));
+            config.put("grant_types_supported", List.of("authorization_code"));
+            config.put("code_challenge_methods_supported", List.of("S256"));
+            config.put("token_endpoint_auth_methods_supported", List.of("none"));
             config.put("subject_types_supported", List.of("public"));
             config.put("id_token_signing_alg_values_supported", List.of("RS256"));
-            config.put("scopes_supported", List.of(AgencyIdp.ADMIN_SCOPE));
+            config.put("scopes_supported", List.of("openid", AgencyIdp.ADMIN_SCOPE));
             sendJson(exchange, 200, JSONObjectUtils.toJSONString(config));
         });
         route("GET", AGENCY_PATH + "/jwks.json", exchange -> sendJson(exchange, 200, agency.jwksJson()));
         route("GET", AGENCY_PATH + "/admin-token", this::mintForOperator);
+        AgencyLogin login = new AgencyLogin(agency);
+        route("GET", AGENCY_PATH + "/authorize", login::page);
+        route("POST", AGENCY_PATH + "/authorize", login::choose);
+        route("POST", AGENCY_PATH + "/token", login::token);
+        route("GET", AGENCY_PATH + "/logout", login::logout);
     }
 
     /**
