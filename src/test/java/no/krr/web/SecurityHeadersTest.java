@@ -25,7 +25,7 @@ class SecurityHeadersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/rest/v1/person", "/admin/v1/persons/23079421936/audit", "/openapi", "/health/live", "/swagger-uix",
-            "/problem", "/rest/swagger-ui/"})
+            "/problem", "/rest/swagger-ui/", "/consolex", "/admin/console/"})
     void theApisAndTheirErrorsAllowNothing(String path) {
         assertEquals(SecurityHeaders.API_POLICY, SecurityHeaders.policyFor(path));
         assertFalse(SecurityHeaders.API_POLICY.contains("'self'"));
@@ -41,6 +41,20 @@ class SecurityHeadersTest {
         assertEquals("'self'", directives.get("style-src"));
         assertEquals("'self' data:", directives.get("img-src"));
         assertEquals("'self'", directives.get("connect-src"));
+        assertEquals("'none'", directives.get("default-src"));
+        assertFalse(SecurityHeaders.policyFor(path).contains("unsafe"), "no inline script, no eval");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/console/", "/console", "/console/index.html", "/console/js/app.js", "/console/login"})
+    void theConsoleMayLoadAndPostToItsOwnOriginOnly(String path) {
+        Map<String, String> directives = directives(SecurityHeaders.policyFor(path));
+
+        assertEquals("'self'", directives.get("script-src"));
+        assertEquals("'self'", directives.get("style-src"));
+        assertEquals("'self'", directives.get("connect-src"));
+        assertEquals("'self'", directives.get("form-action"));
+        assertEquals("'none'", directives.get("frame-ancestors"));
         assertEquals("'none'", directives.get("default-src"));
         assertFalse(SecurityHeaders.policyFor(path).contains("unsafe"), "no inline script, no eval");
     }
