@@ -160,6 +160,8 @@ public final class LocalService implements AutoCloseable {
                 "-Dkrr.admin.issuer=" + world.agencyIssuer(),
                 "-Dkrr.admin.jwks=" + world.agencyJwksUrl(),
                 "-Dkrr.data-dir=" + dataDir,
+                // the console's cookies travel over the sandbox's plain HTTP
+                "-Dkrr.console.secure-cookie=false",
                 // no nightly reconciliation against the real register from a local run
                 "-Dkrr.reconcile.schedule=off"));
         // settings known once the double runs (upstream, Maskinporten): last, so they win

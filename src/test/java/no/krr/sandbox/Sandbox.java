@@ -223,6 +223,9 @@ public final class Sandbox {
                 ID-porten    %3$s   (issuer %4$s)
                 admin issuer %13$s   (the agency's identity provider)
 
+                Operator console: %1$s/console/
+                  log in as a test operator (operator-1, no password), run a VERIFY or a RECONCILE, import a file
+
                 A user token for %5$s with all user scopes, valid 1 hour:
 
                 export TOKEN='%6$s'
