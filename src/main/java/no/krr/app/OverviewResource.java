@@ -15,6 +15,7 @@ import no.krr.platform.ReadinessCheck;
 import no.krr.reconcile.ReconcileSchedule;
 import no.krr.security.AuthSettings;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OverviewResource {
 
     @Inject
+    @Readiness
     ReadinessCheck readiness;
 
     @Inject

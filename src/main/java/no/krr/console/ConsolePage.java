@@ -7,8 +7,8 @@ package no.krr.console;
 final class ConsolePage {
 
     static final String STYLES = """
-            <link rel="stylesheet" href="/console/vendor/designsystemet-css-1.22.0/index.css">
             <link rel="stylesheet" href="/console/vendor/designsystemet-theme-1.11.0/digdir.css">
+            <link rel="stylesheet" href="/console/vendor/designsystemet-css-1.22.0/index.css">
             <link rel="stylesheet" href="/console/console.css">""";
 
     private ConsolePage() {

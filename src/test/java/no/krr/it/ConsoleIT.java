@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -157,6 +158,7 @@ class ConsoleIT {
         browser.click("#login-" + user);
     }
 
+    /** The id of the run whose page the browser shows (after a navigation to it). */
     long runIdOnPage() {
         browser.await(d -> d.getCurrentUrl().matches(".*#/kjoring/\\d+$"));
         String url = browser.driver.getCurrentUrl();
@@ -165,7 +167,7 @@ class ConsoleIT {
 
     String awaitRunEnd() {
         return browser.await(d -> {
-            String status = d.findElement(org.openqa.selenium.By.id("run-status")).getText();
+            String status = d.findElement(By.id("run-status")).getText();
             return status.contains("COMPLETED") || status.contains("FAILED") || status.contains("STOPPED") ? status : null;
         });
     }
@@ -189,6 +191,7 @@ class ConsoleIT {
     void aCitizensLoginAndAStaffLoginWithoutTheScopeAreRefused() {
         logIn("citizen-1");
         assertTrue(browser.text("#message").contains("innbygger"), browser.text("#message"));
+        browser.screenshot("refused-citizen");
         browser.open(base + "/console/");
         browser.visible("#login-reader-1");
         assertTrue(browser.driver.getCurrentUrl().startsWith(world.agencyIssuer()), "no session after a refused login");
@@ -202,8 +205,8 @@ class ConsoleIT {
     @Order(3)
     void anOperatorLogsInAndSeesTheOverview() {
         logIn("operator-1");
-        assertEquals("operator-1", browser.text("#operator"));
-        browser.await(d -> d.findElement(org.openqa.selenium.By.id("ready")).getText().contains("Klar"));
+        browser.await(d -> d.findElement(By.id("operator")).getText().equals("operator-1"));
+        browser.await(d -> d.findElement(By.id("ready")).getText().contains("Klar"));
         assertTrue(browser.text("#database").contains("Oppe"));
         assertTrue(browser.text("#next-run").contains("kl. 02:00"), browser.text("#next-run"));
         browser.visible("#runs tbody tr");
@@ -241,15 +244,15 @@ class ConsoleIT {
     @Order(5)
     void theFindingsPageFilterAndDownloadAsCsv() throws IOException {
         browser.open(base + "/console/#/kjoring/" + verifyId);
-        browser.await(d -> d.findElements(org.openqa.selenium.By.cssSelector("#findings tbody tr")).size() == 50);
+        browser.await(d -> d.findElements(By.cssSelector("#findings tbody tr")).size() == 50);
         browser.click("#next-page");
-        browser.await(d -> d.findElements(org.openqa.selenium.By.cssSelector("#findings tbody tr")).size()
+        browser.await(d -> d.findElements(By.cssSelector("#findings tbody tr")).size()
                 == LANGUAGE_DIFFERS + UNKNOWN_UPSTREAM - 50);
         browser.click("#first-page");
-        browser.await(d -> d.findElements(org.openqa.selenium.By.cssSelector("#findings tbody tr")).size() == 50);
+        browser.await(d -> d.findElements(By.cssSelector("#findings tbody tr")).size() == 50);
 
         new Select(browser.visible("#kind-filter")).selectByValue("STATUS_MISMATCH");
-        browser.await(d -> d.findElements(org.openqa.selenium.By.cssSelector("#findings tbody tr")).size() == UNKNOWN_UPSTREAM);
+        browser.await(d -> d.findElements(By.cssSelector("#findings tbody tr")).size() == UNKNOWN_UPSTREAM);
         browser.click("#download-csv");
         Path csv = browser.downloads.resolve("avvik-" + verifyId + ".csv");
         browser.await(d -> Files.isRegularFile(csv) ? csv : null);
@@ -265,6 +268,7 @@ class ConsoleIT {
         browser.open(base + "/console/#/kjoring/" + verifyId);
         browser.click("#repair");
         browser.click("#confirm-reconcile-yes");
+        browser.await(d -> !d.getCurrentUrl().endsWith("/" + verifyId));
         long reconcile = runIdOnPage();
         assertTrue(reconcile > verifyId);
         assertTrue(awaitRunEnd().contains("FAILED"), "more clearings than krr.reconcile.max-deletions");
@@ -290,7 +294,9 @@ class ConsoleIT {
         Files.writeString(file, person(id("2001856"), "\"spraak\":\"nb\"") + "\n{\"personidentifikator\":\"123\"}\n"
                 + person(id("2101856"), "\"spraak\":\"nn\"") + "\n");
         browser.open(base + "/console/#/import");
-        browser.visible("#import-file").sendKeys(file.toAbsolutePath().toString());
+        // the file field is drawn as a drop zone; its input is there, though not displayed itself
+        browser.await(d -> d.findElements(By.id("import-file")).size() == 1);
+        browser.find("#import-file").sendKeys(file.toAbsolutePath().toString());
         assertTrue(browser.unlabelledFields().isEmpty(), browser.unlabelledFields().toString());
         browser.click("#upload");
         long id = runIdOnPage();
