@@ -9,8 +9,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The session cookie, which only the console uses: {@code HttpOnly} (no script reads it),
- * {@code SameSite=Strict} (no other site's page sends it), {@code Secure} unless
- * {@code krr.console.secure-cookie=false} (a sandbox on plain HTTP). Set here rather than in
+ * {@code Secure} unless {@code krr.console.secure-cookie=false} (a sandbox on plain HTTP), and
+ * {@code SameSite=Strict} (no other site's page sends it), which {@code payara-web.xml} sets: Payara
+ * writes the session cookie's {@code SameSite} from its {@code cookieSameSite} property and ignores
+ * {@link SessionCookieConfig#setAttribute} (the browser test saw {@code Lax}). Set here rather than in
  * {@code web.xml} because {@code Secure} depends on the configuration.
  */
 @WebListener
@@ -24,7 +26,6 @@ public class ConsoleCookie implements ServletContextListener {
         cookie.setName(NAME);
         cookie.setHttpOnly(true);
         cookie.setSecure(secure());
-        cookie.setAttribute("SameSite", "Strict");
         cookie.setPath("/");
     }
 

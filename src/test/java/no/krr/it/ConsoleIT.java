@@ -184,6 +184,10 @@ class ConsoleIT {
         given().baseUri(base).contentType("application/json").body("{\"mode\":\"VERIFY\"}")
                 .post("/admin/v1/reconciliations").then().statusCode(401);
         given().baseUri(base).redirects().follow(false).get("/console/index.html").then().statusCode(302);
+        String loginCookie = given().baseUri(base).redirects().follow(false).get("/console/login").then().statusCode(302)
+                .extract().header("Set-Cookie");
+        assertTrue(loginCookie.startsWith("KRR_CONSOLE_LOGIN=") && loginCookie.contains("HttpOnly")
+                && loginCookie.contains("SameSite=Lax") && loginCookie.contains("Path=/console/callback"), loginCookie);
     }
 
     @Test
@@ -289,6 +293,30 @@ class ConsoleIT {
 
     @Test
     @Order(7)
+    void aRunningVerifyIsStoppedAndRestartedFromThePage() {
+        world.register().latency(java.time.Duration.ofMillis(800));
+        long stopped;
+        try {
+            browser.open(base + "/console/#/");
+            browser.click("#start-verify");
+            stopped = runIdOnPage();
+            browser.click("#stop-run");
+            assertTrue(awaitRunEnd().contains("STOPPED"));
+        } finally {
+            world.register().latency(java.time.Duration.ZERO);
+        }
+        browser.click("#restart-run");
+        browser.await(d -> !d.getCurrentUrl().endsWith("/" + stopped));
+        long restarted = runIdOnPage();
+        assertTrue(awaitRunEnd().contains("COMPLETED"));
+        JsonPath report = report(restarted);
+        assertEquals(report(stopped).getLong("run"), report.getLong("run"), "the same run, gone on from its checkpoint");
+        assertTrue(report.getList("history").stream().anyMatch(h -> ((Map<?, ?>) h).get("action").equals("STOP")),
+                report.getList("history").toString());
+    }
+
+    @Test
+    @Order(8)
     void anImportWithABadLineListsItWithItsReason() throws IOException {
         Path file = Files.createTempFile("krr-console-import-", ".ndjson");
         Files.writeString(file, person(id("2001856"), "\"spraak\":\"nb\"") + "\n{\"personidentifikator\":\"123\"}\n"
@@ -311,7 +339,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aPersonsAuditTrailShowsTheCitizensChange() {
         given().baseUri(base).auth().oauth2(world.idporten().token(patchedPid).mint()).contentType("application/json")
                 .body("{\"spraak\":\"se\"}").patch("/rest/v1/person").then().statusCode(200);
@@ -329,7 +357,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aChangeWithoutTheCsrfTokenIsRefusedAndTheProblemIsShown() {
         browser.open(base + "/console/#/");
         browser.visible("#operator");
@@ -348,7 +376,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aNarrowWindowKeepsEveryPageInside() {
         browser.narrow();
         try {
@@ -364,7 +392,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theKeyboardAloneReachesTheActions() {
         browser.open(base + "/console/#/");
         browser.visible("#start-verify");
@@ -381,7 +409,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void loggingOutEndsTheSession() {
         browser.open(base + "/console/#/");
         Cookie session = browser.driver.manage().getCookieNamed("KRR_CONSOLE");
