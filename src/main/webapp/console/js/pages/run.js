@@ -109,9 +109,11 @@ export function render(view, [id]) {
       ? (MODES[r.mode] || 'avstemming').toLowerCase()
       : r.job === 'import-persons' ? 'import' : (JOBS[r.job] || r.job || '').toLowerCase();
     $('#run-title').textContent = what ? `Kjøring ${r.id} – ${what}` : `Kjøring ${r.id}`;
-    const meta = [JOBS[r.job] || r.job];
-    if (r.job === 'reconcile-persons' && r.run !== undefined && String(r.run) !== String(r.id)) {
-      meta.push(`avstemming nr. ${r.run}`);
+    const meta = [];
+    if (r.job === 'reconcile-persons' && r.run !== undefined) {
+      meta.push(`Avstemming nr. ${r.run}`);
+    } else {
+      meta.push(JOBS[r.job] || r.job);
     }
     meta.push(`startet av ${startedByLabel(r.startedBy)}`);
     $('[data-run-meta]').textContent = meta.join(' · ');
