@@ -352,8 +352,9 @@ export function render(view, [id]) {
         timer = setTimeout(poll, RETRY);
       } else if (!report) {
         $('#run-title').textContent = `Kjøring ${id}`;
-        $('#run-status').textContent = 'Ukjent';
-        $('#run-progress-text').textContent = '';
+        for (const section of view.querySelectorAll('section')) {
+          section.hidden = true;
+        }
       }
     }
   }
