@@ -109,14 +109,10 @@ export function render(view, [id]) {
       ? (MODES[r.mode] || 'avstemming').toLowerCase()
       : r.job === 'import-persons' ? 'import' : (JOBS[r.job] || r.job || '').toLowerCase();
     $('#run-title').textContent = what ? `Kjøring ${r.id} – ${what}` : `Kjøring ${r.id}`;
-    const meta = [];
-    if (r.job === 'reconcile-persons' && r.run !== undefined) {
-      meta.push(`Avstemming nr. ${r.run}`);
-    } else {
-      meta.push(JOBS[r.job] || r.job);
-    }
-    meta.push(`startet av ${startedByLabel(r.startedBy)}`);
-    $('[data-run-meta]').textContent = meta.join(' · ');
+    const by = startedByLabel(r.startedBy);
+    $('[data-run-meta]').textContent = r.job === 'reconcile-persons' && r.run !== undefined
+      ? `Avstemming nr. ${r.run} · startet av ${by}`
+      : `Startet av ${by}`;
     document.title = `${$('#run-title').textContent} – KRR – driftskonsoll`;
   }
 
