@@ -29,7 +29,7 @@ export async function startReconcile(button) {
 /** Asks in #confirm-deletions (stating the number), then starts a RECONCILE that allows them. */
 export async function allowDeletions(button, held) {
   const yes = await confirmDialog('confirm-deletions', (dialog) => {
-    dialog.querySelector('[data-deletions]').textContent = new Intl.NumberFormat('nb-NO').format(held);
+    dialog.querySelector('[data-deletions]').textContent = String(held);
   });
   if (yes) {
     await startReconciliation(button, { mode: 'RECONCILE', allowDeletions: held });

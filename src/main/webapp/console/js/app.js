@@ -92,7 +92,19 @@ function wireLogout() {
   }));
 }
 
+function wireSkipLink() {
+  // "#main" would be taken for a route: move the focus without touching the hash
+  const link = document.querySelector('.ds-skip-link');
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    const main = document.getElementById('main');
+    main.focus();
+    main.scrollIntoView();
+  });
+}
+
 function start() {
+  wireSkipLink();
   wireLogout();
   showSession();
   window.addEventListener('hashchange', route);

@@ -5,7 +5,7 @@ const ROW = 52;       // height of one kind: label line + bar
 const BAR = 18;
 const LABEL_GAP = 6;
 const VALUE_SPACE = 72; // room right of the longest bar for its number
-const NUMBER = new Intl.NumberFormat('nb-NO');
+const NUMBER = new Intl.NumberFormat('nb-NO', { useGrouping: false });
 
 function svg(tag, attributes = {}, text) {
   const node = document.createElementNS(SVG, tag);

@@ -2,8 +2,10 @@
 
 const TIME = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'medium', timeStyle: 'short' });
 const LONG_TIME = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
-const NUMBER = new Intl.NumberFormat('nb-NO');
-const DECIMAL = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1 });
+// Counts are written without digit grouping everywhere, as the report has them: the same
+// figure reads the same in #counts, the chart, the dialogs and the progress text.
+const NUMBER = new Intl.NumberFormat('nb-NO', { useGrouping: false });
+const DECIMAL = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1, useGrouping: false });
 
 function parse(iso) {
   if (!iso) {

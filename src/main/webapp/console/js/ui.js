@@ -80,6 +80,22 @@ export async function busy(button, action) {
 /** Replaces a table's body rows; its <tfoot> (the "nothing here" line) shows when there are none. */
 export function fillTable(table, rows) {
   const body = table.tBodies[0];
+  // each cell carries its column's name, for the stacked layout of a narrow window
+  const headers = table.tHead ? [...table.tHead.rows[0].cells].map((c) => c.textContent.trim()) : [];
+  const stack = table.hasAttribute('data-stack');
+  for (const row of rows) {
+    [...row.cells].forEach((cell, i) => {
+      if (headers[i] && !cell.hasAttribute('data-label')) {
+        cell.setAttribute('data-label', headers[i]);
+      }
+      if (stack) {
+        const inner = document.createElement('div');
+        inner.className = 'cell';
+        inner.append(...cell.childNodes);
+        cell.append(inner);
+      }
+    });
+  }
   body.replaceChildren(...rows);
   if (table.tFoot) {
     table.tFoot.hidden = rows.length > 0;

@@ -69,6 +69,7 @@ export function render(view) {
     uploading = true;
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');
+    button.textContent = 'Laster opp …';
     input.disabled = true;
     block.hidden = false;
     bar.max = file.size;
@@ -103,6 +104,7 @@ export function render(view) {
       if (alive) {
         button.disabled = false;
         button.removeAttribute('aria-busy');
+        button.textContent = 'Last opp og importer';
         input.disabled = false;
       }
     }

@@ -40,10 +40,26 @@ function details(item) {
   return el('td', { class: 'details' }, lines.length ? lines : '–');
 }
 
+/** A member name such as kontaktinformasjon.epostadresse, breakable after each dot. */
+function fieldName(field) {
+  if (!field) {
+    return '–';
+  }
+  const parts = field.split('.');
+  const span = el('span', { class: 'code' });
+  parts.forEach((part, i) => {
+    span.append(i < parts.length - 1 ? `${part}.` : part);
+    if (i < parts.length - 1) {
+      span.append(el('wbr'));
+    }
+  });
+  return span;
+}
+
 function auditRow(item) {
   return el('tr', {},
     el('td', { class: 'nowrap' }, osloTime(item.changedAt)),
-    el('td', {}, el('span', { class: 'code' }, item.field || '–')),
+    el('td', {}, fieldName(item.field)),
     value(item.old),
     value(item.new),
     el('td', {}, actorLabel(item.actor)),

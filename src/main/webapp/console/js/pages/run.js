@@ -109,12 +109,10 @@ export function render(view, [id]) {
       ? (MODES[r.mode] || 'avstemming').toLowerCase()
       : r.job === 'import-persons' ? 'import' : (JOBS[r.job] || r.job || '').toLowerCase();
     $('#run-title').textContent = what ? `Kjøring ${r.id} – ${what}` : `Kjøring ${r.id}`;
-    const meta = [JOBS[r.job] || r.job];
-    if (r.job === 'reconcile-persons' && r.run !== undefined && String(r.run) !== String(r.id)) {
-      meta.push(`avstemming nr. ${r.run}`);
-    }
-    meta.push(`startet av ${startedByLabel(r.startedBy)}`);
-    $('[data-run-meta]').textContent = meta.join(' · ');
+    const by = startedByLabel(r.startedBy);
+    $('[data-run-meta]').textContent = r.job === 'reconcile-persons' && r.run !== undefined
+      ? `Avstemming nr. ${r.run} · startet av ${by}`
+      : `Startet av ${by}`;
     document.title = `${$('#run-title').textContent} – KRR – driftskonsoll`;
   }
 
@@ -350,8 +348,9 @@ export function render(view, [id]) {
         timer = setTimeout(poll, RETRY);
       } else if (!report) {
         $('#run-title').textContent = `Kjøring ${id}`;
-        $('#run-status').textContent = 'Ukjent';
-        $('#run-progress-text').textContent = '';
+        for (const section of view.querySelectorAll('section')) {
+          section.hidden = true;
+        }
       }
     }
   }
