@@ -76,8 +76,8 @@ export const RUNNING = new Set(['STARTING', 'STARTED', 'STOPPING']);
 
 /** The discrepancy kinds, in the order the chart and the filter show them. */
 export const KINDS = [
-  ['SPRAAK_UPSTREAM_NEWER', 'Spraak nyere i registeret'],
-  ['SPRAAK_LOCAL_NEWER', 'Spraak nyere lokalt'],
+  ['SPRAAK_UPSTREAM_NEWER', 'Språk endret senere i registeret'],
+  ['SPRAAK_LOCAL_NEWER', 'Språk endret senere her'],
   ['VARSLINGSSTATUS_MISMATCH', 'Ulik varslingsstatus'],
   ['STATUS_MISMATCH', 'Ulik status'],
   ['UPSTREAM_ERROR', 'Feil fra registeret'],

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
@@ -84,10 +83,8 @@ public class ConsoleAuthServlet extends HttpServlet {
         try {
             Optional<URI> endSession = provider.metadata().endSessionEndpoint();
             if (endSession.isPresent() && operator.isPresent()) {
-                location = endSession.get() + (endSession.get().getRawQuery() == null ? "?" : "&")
-                        + "id_token_hint=" + encode(operator.get().idToken())
-                        + "&post_logout_redirect_uri=" + encode(loggedOut.toString())
-                        + "&client_id=" + encode(settings.clientId());
+                location = QueryStrings.append(endSession.get(), java.util.Map.of("id_token_hint", operator.get().idToken(),
+                        "post_logout_redirect_uri", loggedOut.toString(), "client_id", settings.clientId())).toString();
             }
         } catch (OpenIdProvider.Unavailable e) {
             LOG.info(() -> "Console logout without the identity provider's logout: " + e.getMessage());
@@ -193,9 +190,5 @@ public class ConsoleAuthServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(body);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -4,15 +4,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import no.krr.security.AdminAccess;
 import no.krr.security.AdminTokens;
 import no.krr.security.AuthSettings;
@@ -70,10 +67,7 @@ public class ConsoleLogin {
         query.put("nonce", attempt.nonce());
         query.put("code_challenge", attempt.pkce().challenge());
         query.put("code_challenge_method", Pkce.METHOD);
-        URI endpoint = provider.metadata().authorizationEndpoint();
-        String separator = endpoint.getRawQuery() == null ? "?" : "&";
-        return URI.create(endpoint + separator + query.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&")));
+        return QueryStrings.append(provider.metadata().authorizationEndpoint(), query);
     }
 
     /** Exchanges the callback's code and decides whether its operator gets a session. */
@@ -138,9 +132,5 @@ public class ConsoleLogin {
             idTokens = current;
         }
         return current;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

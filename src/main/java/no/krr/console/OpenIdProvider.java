@@ -18,7 +18,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The admin issuer seen as the console's OpenID provider: its discovery document (fetched once,
@@ -82,11 +81,9 @@ public class OpenIdProvider {
                 .header("Accept", "application/json");
         settings.clientSecret().ifPresentOrElse(
                 secret -> request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (encode(settings.clientId()) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8))),
+                        (basicPart(settings.clientId()) + ":" + basicPart(secret)).getBytes(StandardCharsets.UTF_8))),
                 () -> form.put("client_id", settings.clientId()));
-        String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> response = send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpResponse<String> response = send(request.POST(HttpRequest.BodyPublishers.ofString(QueryStrings.of(form))).build());
         JsonObject answer;
         try {
             answer = json(response.body());
@@ -121,7 +118,8 @@ public class OpenIdProvider {
         }
     }
 
-    private static String encode(String value) {
+    /** RFC 6749 §2.3.1: the client id and secret are form-encoded before they are joined for HTTP Basic. */
+    private static String basicPart(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -92,12 +92,12 @@ public final class OutsideWorld implements AutoCloseable {
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
     private final AtomicInteger jwksRequests = new AtomicInteger();
 
-    private OutsideWorld(int port, Clock clock) throws IOException {
+    private OutsideWorld(int port, Clock clock, String host) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
-        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        baseUrl = "http://" + host + ":" + server.getAddress().getPort();
         idporten = new IdPorten(baseUrl + IDPORTEN_PATH, clock);
         agency = new AgencyIdp(baseUrl + AGENCY_PATH, clock);
         maskinporten = new Maskinporten(baseUrl + MASKINPORTEN_PATH + "/", clock);
@@ -121,14 +121,23 @@ public final class OutsideWorld implements AutoCloseable {
 
     /** Starts the double; {@code clock} decides "now" for the tokens it mints. */
     public static OutsideWorld start(int port, Clock clock) {
+        return start(port, clock, "127.0.0.1");
+    }
+
+    /**
+     * Starts the double on the loopback address, named {@code host} in its URLs and issuers:
+     * {@code localhost} puts it on another site than a service at {@code 127.0.0.1}, as an identity
+     * provider is in production (a browser then keeps its {@code SameSite} cookies from it).
+     */
+    public static OutsideWorld start(int port, Clock clock, String host) {
         try {
-            return new OutsideWorld(port, clock);
+            return new OutsideWorld(port, clock, host);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the outside-world double on port " + port, e);
         }
     }
 
-    /** {@code http://127.0.0.1:<port>}, no trailing slash. */
+    /** {@code http://127.0.0.1:<port>} (or the host it was started with), no trailing slash. */
     public String baseUrl() {
         return baseUrl;
     }
