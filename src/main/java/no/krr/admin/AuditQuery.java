@@ -3,7 +3,6 @@ package no.krr.admin;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.Set;
 import no.krr.person.NationalId;
 import no.krr.person.StrictJson;
@@ -23,14 +22,8 @@ record AuditQuery(NationalId person, int limit) {
     /** Refused bodies throw {@link IllegalArgumentException} with a message for the caller (no national id in it). */
     static AuditQuery parse(String body) {
         IllegalArgumentException invalid = new IllegalArgumentException(SHAPE);
-        JsonValue value;
-        try {
-            value = StrictJson.read(body == null ? "" : body, StrictJson.Duplicates.REFUSED);
-        } catch (StrictJson.Malformed e) {
-            throw invalid;
-        }
-        if (!(value instanceof JsonObject object) || !MEMBERS.containsAll(object.keySet())
-                || !(object.get("personidentifikator") instanceof JsonString pid)) {
+        JsonObject object = StrictJson.objectOf(body, MEMBERS).orElseThrow(() -> invalid);
+        if (!(object.get("personidentifikator") instanceof JsonString pid)) {
             throw invalid;
         }
         NationalId person = NationalId.parse(pid.getString()).orElseThrow(() -> new IllegalArgumentException(

@@ -2,6 +2,7 @@ package no.krr.person;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -9,6 +10,7 @@ import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.util.HashSet;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -77,6 +79,19 @@ public final class StrictJson {
             return value;
         } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             throw new Malformed(Problem.NOT_JSON);
+        }
+    }
+
+    /**
+     * A request body that must be one JSON object of only these members, none twice, nothing after
+     * it; empty for anything else (the caller answers 400 with the shape it expects).
+     */
+    public static Optional<JsonObject> objectOf(String body, Set<String> members) {
+        try {
+            return read(body == null ? "" : body, Duplicates.REFUSED) instanceof JsonObject object
+                    && members.containsAll(object.keySet()) ? Optional.of(object) : Optional.empty();
+        } catch (Malformed e) {
+            return Optional.empty();
         }
     }
 

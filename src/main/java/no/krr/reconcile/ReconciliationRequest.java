@@ -3,7 +3,6 @@ package no.krr.reconcile;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.OptionalLong;
@@ -25,14 +24,8 @@ public record ReconciliationRequest(Mode mode, OptionalLong allowDeletions) {
 
     public static ReconciliationRequest parse(String body) {
         IllegalArgumentException invalid = new IllegalArgumentException(SHAPE);
-        JsonValue value;
-        try {
-            value = StrictJson.read(body == null ? "" : body, StrictJson.Duplicates.REFUSED);
-        } catch (StrictJson.Malformed e) {
-            throw invalid;
-        }
-        if (!(value instanceof JsonObject object) || !MEMBERS.containsAll(object.keySet())
-                || !(object.get("mode") instanceof JsonString name)) {
+        JsonObject object = StrictJson.objectOf(body, MEMBERS).orElseThrow(() -> invalid);
+        if (!(object.get("mode") instanceof JsonString name)) {
             throw invalid;
         }
         Mode mode = Arrays.stream(Mode.values()).filter(m -> m.name().equals(name.getString())).findFirst()

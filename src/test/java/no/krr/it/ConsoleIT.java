@@ -1,6 +1,8 @@
 package no.krr.it;
 
 import static io.restassured.RestAssured.given;
+import static no.krr.it.TestPersons.id;
+import static no.krr.it.TestPersons.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import no.krr.person.NationalId;
 import no.krr.testdouble.DemoData;
 import no.krr.testdouble.MaskinportenClient;
 import no.krr.testdouble.OutsideWorld;
@@ -53,6 +54,7 @@ import org.openqa.selenium.support.ui.Select;
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
+
 
     static final int LANGUAGE_DIFFERS = 55;
     static final int UNKNOWN_UPSTREAM = 3;
@@ -130,21 +132,7 @@ class ConsoleIT {
         patchedPid = JsonPath.from(agreeing.get(0)).getString("personidentifikator");
     }
 
-    static String person(String pid, String more) {
-        return "{\"personidentifikator\":\"" + pid + "\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\"," + more + "}";
-    }
 
-    /** A valid synthetic national id starting with the given seven digits. */
-    static String id(String seven) {
-        for (int i = 0; i < 100; i++) {
-            String nine = seven + String.format("%02d", i);
-            var check = NationalId.checkDigitsFor(nine);
-            if (check.isPresent()) {
-                return nine + check.get();
-            }
-        }
-        throw new IllegalStateException(seven);
-    }
 
     AdminClient admin() {
         return new AdminClient(base, world.agency().token().mint());

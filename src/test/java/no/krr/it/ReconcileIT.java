@@ -1,6 +1,8 @@
 package no.krr.it;
 
 import static io.restassured.RestAssured.given;
+import static no.krr.it.TestPersons.id;
+import static no.krr.it.TestPersons.person;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import no.krr.person.NationalId;
 import no.krr.testdouble.AgencyIdp;
 import no.krr.testdouble.DemoData;
 import no.krr.testdouble.MaskinportenClient;
@@ -79,17 +80,6 @@ class ReconcileIT {
     static boolean loaded;
     static long firstVerify;
 
-    /** A valid synthetic national id (month + 40) starting with the given seven digits. */
-    static String id(String seven) {
-        for (int i = 0; i < 100; i++) {
-            String nine = seven + String.format("%02d", i);
-            var check = NationalId.checkDigitsFor(nine);
-            if (check.isPresent()) {
-                return nine + check.get();
-            }
-        }
-        throw new IllegalStateException(seven);
-    }
 
     @Deployment
     static WebArchive deployment() {
@@ -153,9 +143,6 @@ class ReconcileIT {
         assertEquals(0, report.getInt("counts.skipped"));
     }
 
-    static String person(String pid, String more) {
-        return "{\"personidentifikator\":\"" + pid + "\",\"reservasjon\":\"NEI\",\"status\":\"AKTIV\"," + more + "}";
-    }
 
     /** Upstream's side, in the three timestamp shapes it writes, and with empty strings. */
     static List<String> upstreamPlanted() {
