@@ -11,6 +11,12 @@ final class ConsolePage {
             <link rel="stylesheet" href="/console/vendor/designsystemet-css-1.22.0/index.css">
             <link rel="stylesheet" href="/console/console.css">""";
 
+    /** The console's header bar, with the name only: no one is logged in on these pages. */
+    static final String HEADER = """
+            <header class="site-header"><div class="site-header__inner">
+            <p class="site-header__name"><a href="/console/" class="site-header__home">KRR – driftskonsoll</a></p>
+            </div></header>""";
+
     private ConsolePage() {
     }
 
@@ -25,14 +31,17 @@ final class ConsolePage {
                 %2$s
                 </head>
                 <body>
-                <main class="login-page">
+                %6$s
+                <main>
+                <section class="ds-card panel">
                 <h1 class="ds-heading" data-size="md">%1$s</h1>
                 <p class="ds-paragraph" id="message">%3$s</p>
                 <p><a class="ds-button" data-variant="primary" id="again" href="%5$s">%4$s</a></p>
+                </section>
                 </main>
                 </body>
                 </html>
-                """.formatted(escape(title), STYLES, escape(message), escape(linkText), escape(linkHref));
+                """.formatted(escape(title), STYLES, escape(message), escape(linkText), escape(linkHref), HEADER);
     }
 
     /** The page after a login: on to the console at once (a refresh, as no script may run here), or by its link. */
@@ -47,12 +56,13 @@ final class ConsolePage {
                 %2$s
                 </head>
                 <body>
-                <main class="login-page">
+                %3$s
+                <main>
                 <p class="ds-paragraph">Du er logget inn. <a class="ds-link" id="onward" href="%1$s">Gå til driftskonsollet</a>.</p>
                 </main>
                 </body>
                 </html>
-                """.formatted(escape(target), STYLES);
+                """.formatted(escape(target), STYLES, HEADER);
     }
 
     static String escape(String text) {
