@@ -108,6 +108,11 @@ final class Browser implements AutoCloseable {
         return visible(css).getText();
     }
 
+    /** Scrolls the element to the top of the window, for the screenshot. */
+    void scrollTo(String css) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'});", find(css));
+    }
+
     void narrow() {
         driver.manage().window().setSize(new Dimension(400, 900));
     }

@@ -253,6 +253,7 @@ class ConsoleIT {
         assertEquals("personidentifikator,kind,local,upstream,action,detail", lines.get(0));
         assertEquals(UNKNOWN_UPSTREAM, lines.size() - 1, lines.toString());
         assertTrue(lines.stream().skip(1).allMatch(line -> line.contains(",STATUS_MISMATCH,")), lines.toString());
+        browser.scrollTo("#kind-filter");
     }
 
     @Test
@@ -325,6 +326,7 @@ class ConsoleIT {
         assertEquals(String.valueOf(report.getInt("counts.written")), browser.find("#counts [data-count='written']").getText()
                 .replaceAll("\\D", ""));
         assertTrue(row.getText().contains(report.getString("skippedLines[0].reason")), row.getText());
+        browser.scrollTo("#skipped-lines");
     }
 
     @Test
