@@ -60,10 +60,20 @@ public final class RegisterTimestamps {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        String stripped = text.strip();
+        OffsetDateTime common = CommonShapes.parse(stripped);
+        if (common != null) {
+            return Optional.of(common);
+        }
+        return Optional.of(strictly(stripped, text));
+    }
+
+    /** The formatter's reading, which decides every shape {@link CommonShapes} does not take. */
+    static OffsetDateTime strictly(String stripped, String original) {
         try {
-            return Optional.of(READ.parse(text.strip(), OffsetDateTime::from));
+            return READ.parse(stripped, OffsetDateTime::from);
         } catch (DateTimeException e) {
-            throw new InvalidTimestampException(text, e);
+            throw new InvalidTimestampException(original, e);
         }
     }
 
