@@ -43,6 +43,9 @@ public final class AgencyLogin {
             new User("citizen-1", "Nora Innbygger", "innbygger (token med pid)", List.of(AgencyIdp.ADMIN_SCOPE),
                     Optional.of("23079421936")));
 
+    /** How long a login's tokens live: a working session in the sandbox, then a new login. */
+    static final java.time.Duration LIFETIME = java.time.Duration.ofHours(1);
+
     private record Grant(User user, String clientId, String redirectUri, String challenge, String nonce) {
     }
 
@@ -121,14 +124,15 @@ public final class AgencyLogin {
             return;
         }
         User user = grant.user();
-        IdPorten.Token access = agency.token().subject(user.id()).clientId(grant.clientId()).scopes(user.scopes());
+        IdPorten.Token access = agency.token().subject(user.id()).clientId(grant.clientId()).scopes(user.scopes())
+                .lifetime(LIFETIME);
         user.pid().ifPresent(access::pid);
         String idToken = agency.token().subject(user.id()).audience(grant.clientId()).clientId(grant.clientId())
-                .without("scope").claim("nonce", grant.nonce()).claim("name", user.name()).mint();
+                .without("scope").claim("nonce", grant.nonce()).claim("name", user.name()).lifetime(LIFETIME).mint();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("access_token", access.mint());
         answer.put("token_type", "Bearer");
-        answer.put("expires_in", 3600);
+        answer.put("expires_in", LIFETIME.toSeconds());
         answer.put("id_token", idToken);
         OutsideWorld.sendJson(exchange, 200, JSONObjectUtils.toJSONString(answer));
     }
