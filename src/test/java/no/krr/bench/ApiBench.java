@@ -147,6 +147,8 @@ public final class ApiBench {
     private boolean reuseTokens;
     /** The service configured as the README's command does (environment variables), or by system properties. */
     private boolean configByProperties;
+    /** Appended to the embedded H2's URL, of the service and the reference server alike (e.g. {@code ;CACHE_SIZE=65536}). */
+    private String h2Options = "";
     private TokenPool tokenPool;
     /** The highest rate of a run of the person API so far (req/s), to size the fresh tokens of the next. */
     private double fastest;
@@ -178,6 +180,7 @@ public final class ApiBench {
                 case "--idle-wait" -> idleWait = Integer.parseInt(value(args, ++i, arg));
                 case "--retries" -> retries = Integer.parseInt(value(args, ++i, arg));
                 case "--reuse-tokens" -> reuseTokens = true;
+                case "--h2-options" -> h2Options = value(args, ++i, arg);
                 case "--config" -> configByProperties = switch (value(args, ++i, arg)) {
                     case "environment" -> false;
                     case "properties" -> true;
@@ -274,6 +277,9 @@ public final class ApiBench {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("krr.signing.algorithm", algorithm);
         settings.put("mp.jwt.verify.audiences", AUDIENCE);
+        if (postgres == null && !h2Options.isEmpty()) {
+            settings.put("krr.datasource.url", h2Url(service.dataDir()) + ";DB_CLOSE_ON_EXIT=FALSE" + h2Options);
+        }
         if (postgres != null) {
             settings.put("krr.datasource.url", BenchSupport.freshPostgresDatabase(postgres, "krr_bench_api", ""));
             settings.put("krr.datasource.user", "postgres");
@@ -327,6 +333,11 @@ public final class ApiBench {
         }
     }
 
+    /** The service's default H2 URL (microprofile-config.properties) for this data directory. */
+    private static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("krr") + ";LOCK_TIMEOUT=10000";
+    }
+
     /**
      * {@link ReferenceServer} on the database the service just used, with the same tokens, checked
      * to answer the very body and ETag the service answered, then measured at every connection count.
@@ -336,7 +347,7 @@ public final class ApiBench {
         int port = LocalService.freePort();
         String jdbc = postgres != null
                 ? postgres + "krr_bench_api"
-                : "jdbc:h2:file:" + service.dataDir().toAbsolutePath().resolve("krr") + ";LOCK_TIMEOUT=10000";
+                : h2Url(service.dataDir()) + h2Options;
         String user = postgres != null ? "postgres" : "krr";
         String password = postgres != null ? "" : "krr";
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -494,12 +505,12 @@ public final class ApiBench {
                 System.out.printf("  warm-up %s %s c=%d: %s%n", algorithm, endpoint.label, c, w.errorDetail());
             }
         }
-        // distinct tokens: twice what the warm-up's rate (or the fastest run so far) needs; a warm-up slowed by
+        // distinct tokens: half as many again as the warm-up's rate (or the fastest run so far) needs; a warm-up slowed by
         // another process would otherwise leave too few
         fastest = Math.max(fastest, warmRate);
         Tokens tokens = endpoint == Endpoint.HEALTH ? new Tokens(null, 0, 0)
                 : reuseTokens ? tokenPool.file(0, tokenPool.citizens(), "tokens-reused.txt")
-                : tokenPool.fresh((int) Math.max(20_000, Math.min(fastest, 20_000) * seconds * 2));
+                : tokenPool.fresh((int) Math.max(20_000, Math.min(fastest, 20_000) * seconds * 1.5));
         awaitIdleMachine();
         int jwksBefore = tokenPool.world().jwksRequests();
         double serverBefore = cpuSeconds(payara);
