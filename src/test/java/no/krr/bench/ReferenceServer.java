@@ -17,20 +17,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
-import no.krr.person.JaNei;
 import no.krr.person.NationalId;
 import no.krr.person.Person;
-import no.krr.person.Spraak;
-import no.krr.person.Status;
+import no.krr.person.StoredPersons;
 import no.krr.person.VarslingRule;
-import no.krr.person.Varslingsstatus;
 import no.krr.person.api.PersonView;
 import no.krr.security.ClaimShape;
 import no.krr.security.FieldGroup;
@@ -143,37 +138,7 @@ public final class ReferenceServer {
             if (!row.next()) {
                 return Optional.empty();
             }
-            Person p = new Person(id);
-            p.status(Status.valueOf(row.getString("status")));
-            p.reservasjon(code(row, "reservasjon", JaNei::valueOf));
-            p.reservasjonstidspunkt(time(row, "reservasjonstidspunkt"));
-            p.reservasjonOppdatert(time(row, "reservasjon_oppdatert"));
-            p.varslingsstatus(code(row, "varslingsstatus", Varslingsstatus::valueOf));
-            p.epostadresse(row.getString("epostadresse"));
-            p.epostadresseOppdatert(time(row, "epostadresse_oppdatert"));
-            p.epostadresseSistVerifisert(time(row, "epostadresse_sist_verifisert"));
-            p.epostadresseSistValidert(time(row, "epostadresse_sist_validert"));
-            p.epostadresseDuplisert(code(row, "epostadresse_duplisert", JaNei::valueOf));
-            p.mobiltelefonnummer(row.getString("mobiltelefonnummer"));
-            p.mobiltelefonnummerOppdatert(time(row, "mobiltelefonnummer_oppdatert"));
-            p.mobiltelefonnummerSistVerifisert(time(row, "mobiltelefonnummer_sist_verifisert"));
-            p.mobiltelefonnummerSistValidert(time(row, "mobiltelefonnummer_sist_validert"));
-            p.mobiltelefonnummerDuplisert(code(row, "mobiltelefonnummer_duplisert", JaNei::valueOf));
-            p.postkasseadresse(row.getString("postkasseadresse"));
-            p.postkasseleverandoeradresse(row.getString("postkasseleverandoeradresse"));
-            p.sertifikat(row.getString("sertifikat"));
-            p.spraak(code(row, "spraak", Spraak::valueOf));
-            p.spraakOppdatert(time(row, "spraak_oppdatert"));
-            return Optional.of(p);
+            return Optional.of(StoredPersons.fromRow(id, row));
         }
-    }
-
-    private static <T> T code(ResultSet row, String column, Function<String, T> of) throws SQLException {
-        String value = row.getString(column);
-        return value == null ? null : of.apply(value);
-    }
-
-    private static OffsetDateTime time(ResultSet row, String column) throws SQLException {
-        return row.getObject(column, OffsetDateTime.class);
     }
 }

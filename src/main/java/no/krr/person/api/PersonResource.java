@@ -26,8 +26,8 @@ import no.krr.person.Actor;
 import no.krr.person.LanguageChange;
 import no.krr.person.NationalId;
 import no.krr.person.Person;
-import no.krr.person.PersonRepository;
 import no.krr.person.Spraak;
+import no.krr.person.StoredPersons;
 import no.krr.person.VarslingRule;
 import no.krr.security.AuthSettings;
 import no.krr.security.CallerToken;
@@ -76,7 +76,7 @@ public class PersonResource {
     AuthSettings auth;
 
     @Inject
-    PersonRepository persons;
+    StoredPersons persons;
 
     @Inject
     LanguageChange languageChange;
@@ -121,7 +121,7 @@ public class PersonResource {
     public Response get(@Context Request request) {
         NationalId pid = caller.pid().orElseThrow(); // CitizenTokenFilter has checked it
         RecordTags.Representation representation = RecordTags.Representation.of(request.selectVariant(VARIANTS));
-        String body = view(persons.find(pid), pid, readGroups());
+        String body = view(persons.read(pid), pid, readGroups());
         EntityTag etag = representation.etag(body);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
