@@ -2,12 +2,14 @@
 -- token of another citizen, so the server checks a token signature, reads a record and renders it
 -- per request instead of serving one pid from warm caches.
 --
---   wrk -t T -c C -d 10s --latency -s bench/api.lua URL -- TOKENS METHOD ACCEPT T
+--   wrk -t T -c C -d 10s --latency -s bench/api.lua URL -- TOKENS METHOD ACCEPT T CITIZENS OFFSET
 --
 -- TOKENS: a file with one access token per line. METHOD: GET or PATCH. ACCEPT: the Accept header,
--- or "-" for none (health). T: the thread count again (wrk does not tell the script). Thread k
--- takes the tokens k, k+T, k+2T, ...: the threads never share a citizen, so a PATCH alternates
--- one citizen's language between "nn" and "en" and nearly every PATCH is a real change.
+-- or "-" for none (health). T: the thread count again (wrk does not tell the script). CITIZENS:
+-- how many citizens the bench's token pool cycles through (token i of the pool is citizen
+-- i mod CITIZENS, an even number); OFFSET: the pool index of the file's first token. Thread k
+-- takes the lines k, k+T, k+2T, ...: the threads never share a citizen, and a PATCH sets a
+-- citizen's language to "nn" and "en" by turns on each visit, so nearly every PATCH is a real change.
 --
 -- done() prints one machine-readable line, "RESULT key=value ...", that ApiBench parses; latency
 -- figures are in microseconds, as wrk keeps them.
@@ -27,10 +29,16 @@ local accept = nil
 local counter = 0
 local languages = { "nn", "en" }
 local base_headers = {}
+local positions = {}
+local total = 0
+local citizens = 0
+local offset = 0
 
 function init(args)
    local file, threads_total = args[1], tonumber(args[4] or "1")
    method = args[2] or "GET"
+   citizens = tonumber(args[5] or "0")
+   offset = tonumber(args[6] or "0")
    if args[3] and args[3] ~= "-" then
       accept = args[3]
    end
@@ -40,10 +48,12 @@ function init(args)
          if #line > 0 then
             if i % threads_total == thread_id then
                tokens[#tokens + 1] = line
+               positions[#positions + 1] = i
             end
             i = i + 1
          end
       end
+      total = i
    end
    if accept then
       base_headers["Accept"] = accept
@@ -61,9 +71,11 @@ function request()
       local i = counter % n
       headers["Authorization"] = "Bearer " .. tokens[i + 1]
       if method == "PATCH" then
-         -- pass p over the token list sets languages[p % 2]: each visit to a citizen changes it
+         -- the v-th visit to a citizen sets languages[v % 2]: each visit changes it
          local pass = math.floor(counter / n)
-         body = '{"spraak":"' .. languages[(pass % 2) + 1] .. '"}'
+         local index = offset + positions[i + 1] + pass * total
+         local visit = citizens > 0 and math.floor(index / citizens) or pass
+         body = '{"spraak":"' .. languages[(visit % 2) + 1] .. '"}'
          headers["Content-Type"] = "application/json"
       end
    end

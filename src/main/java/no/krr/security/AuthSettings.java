@@ -27,9 +27,17 @@ public class AuthSettings {
     @ConfigProperty(name = "krr.auth.admin-scope", defaultValue = "krr:admin")
     String adminScope;
 
+    /** Split once: every citizen request asks. */
+    private volatile Set<String> acceptedAcr;
+
     public Set<String> acceptedAcr() {
-        return Arrays.stream(acrValues.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        Set<String> accepted = acceptedAcr;
+        if (accepted == null) {
+            accepted = Arrays.stream(acrValues.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
+            acceptedAcr = accepted;
+        }
+        return accepted;
     }
 
     public String acceptedAcrList() {

@@ -18,19 +18,26 @@ import no.krr.person.NationalId;
 @RequestScoped
 public class CallerToken {
 
-    private JWTClaimsSet claims = new JWTClaimsSet.Builder().build();
+    private static final JWTClaimsSet NONE = new JWTClaimsSet.Builder().build();
+
+    private JWTClaimsSet claims = NONE;
+    // read once per request: the filters and the resource ask for them several times
+    private Optional<NationalId> pid = Optional.empty();
+    private Set<String> scopes = Set.of();
 
     void accept(JWTClaimsSet verified) {
         claims = verified;
+        pid = text("pid").flatMap(NationalId::parse);
+        scopes = ScopeFieldGroups.scopesOf(text("scope").orElse(""));
     }
 
     /** The {@code pid} claim, if it is a valid national id. */
     public Optional<NationalId> pid() {
-        return text("pid").flatMap(NationalId::parse);
+        return pid;
     }
 
     public Set<String> scopes() {
-        return ScopeFieldGroups.scopesOf(text("scope").orElse(""));
+        return scopes;
     }
 
     public Optional<String> acr() {

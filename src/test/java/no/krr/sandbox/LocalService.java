@@ -76,9 +76,11 @@ public final class LocalService implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private final List<String> settings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The service's settings (MicroProfile Config keys), in the order given; a later value of a key wins. */
+    private final Map<String, String> settings = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     private final Map<String, String> environment = new java.util.concurrent.ConcurrentHashMap<>();
     private List<String> microOptions = List.of("--nocluster");
+    private boolean configuredByEnvironment;
     private boolean ownsWorld;
     private volatile OutsideWorld world;
     private volatile Process payara;
@@ -136,6 +138,22 @@ public final class LocalService implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Passes the service's settings (the ID-porten and admin issuers, the data directory, those of
+     * {@link #settings}) as environment variables ({@code KRR_DATA_DIR}, MicroProfile Config's
+     * mapping) instead of {@code -D} system properties: the README's deployment command configures
+     * the service that way, and an operator's server is what the API bench means to measure.
+     */
+    public LocalService configuredByEnvironment() {
+        configuredByEnvironment = true;
+        return this;
+    }
+
+    /** MicroProfile Config's environment variable name of a key: {@code krr.data-dir} is {@code KRR_DATA_DIR}. */
+    static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** Kills Payara Micro at once (no shutdown), as a crash would. */
     public void kill() throws InterruptedException {
         Process p = payara;
@@ -154,18 +172,28 @@ public final class LocalService implements AutoCloseable {
         command.add(java);
         command.addAll(TUNED_JVM);
         command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "-Dmp.jwt.verify.issuer=" + world.idportenIssuer(),
-                "-Dmp.jwt.verify.publickey.location=" + world.idportenJwksUrl(),
-                "-Dkrr.admin.issuer=" + world.agencyIssuer(),
-                "-Dkrr.admin.jwks=" + world.agencyJwksUrl(),
-                "-Dkrr.data-dir=" + dataDir,
-                // the console's cookies travel over the sandbox's plain HTTP
-                "-Dkrr.console.secure-cookie=false",
-                // no nightly reconciliation against the real register from a local run
-                "-Dkrr.reconcile.schedule=off"));
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("mp.jwt.verify.issuer", world.idportenIssuer());
+        config.put("mp.jwt.verify.publickey.location", world.idportenJwksUrl());
+        config.put("krr.admin.issuer", world.agencyIssuer());
+        config.put("krr.admin.jwks", world.agencyJwksUrl());
+        config.put("krr.data-dir", dataDir.toString());
+        // the console's cookies travel over the sandbox's plain HTTP
+        config.put("krr.console.secure-cookie", "false");
+        // no nightly reconciliation against the real register from a local run
+        config.put("krr.reconcile.schedule", "off");
         // settings known once the double runs (upstream, Maskinporten): last, so they win
-        command.addAll(settings);
+        synchronized (settings) {
+            config.putAll(settings);
+        }
+        Map<String, String> configEnvironment = new java.util.LinkedHashMap<>();
+        config.forEach((key, value) -> {
+            if (configuredByEnvironment) {
+                configEnvironment.put(environmentName(key), value);
+            } else {
+                command.add("-D" + key + "=" + value);
+            }
+        });
         command.addAll(List.of(
                 "-jar", PAYARA_JAR.toString(),
                 "--deploy", WAR.toString(),
@@ -174,6 +202,7 @@ public final class LocalService implements AutoCloseable {
         command.addAll(TUNED_MICRO);
         command.addAll(microOptions);
         ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(configEnvironment);
         builder.environment().putAll(environment);
         payara = builder
                 .redirectErrorStream(true)
@@ -183,11 +212,12 @@ public final class LocalService implements AutoCloseable {
     }
 
     /**
-     * Adds system properties ({@code -Dkey=value}) of the Payara Micro JVM started next, after the
-     * defaults (so they win): for settings known only once the double runs.
+     * Adds settings of the service started next, after the defaults (so they win): system
+     * properties ({@code -Dkey=value}), or environment variables after
+     * {@link #configuredByEnvironment()}; for settings known only once the double runs.
      */
     public LocalService settings(Map<String, String> properties) {
-        properties.forEach((key, value) -> settings.add("-D" + key + "=" + value));
+        settings.putAll(properties);
         return this;
     }
 
@@ -336,6 +366,10 @@ public final class LocalService implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     /** The last {@code count} lines of the Payara log, or why they cannot be read. */

@@ -26,8 +26,8 @@ import no.krr.person.Actor;
 import no.krr.person.LanguageChange;
 import no.krr.person.NationalId;
 import no.krr.person.Person;
-import no.krr.person.PersonRepository;
 import no.krr.person.Spraak;
+import no.krr.person.StoredPersons;
 import no.krr.person.VarslingRule;
 import no.krr.security.AuthSettings;
 import no.krr.security.CallerToken;
@@ -76,7 +76,7 @@ public class PersonResource {
     AuthSettings auth;
 
     @Inject
-    PersonRepository persons;
+    StoredPersons persons;
 
     @Inject
     LanguageChange languageChange;
@@ -121,7 +121,7 @@ public class PersonResource {
     public Response get(@Context Request request) {
         NationalId pid = caller.pid().orElseThrow(); // CitizenTokenFilter has checked it
         RecordTags.Representation representation = RecordTags.Representation.of(request.selectVariant(VARIANTS));
-        String body = view(persons.find(pid), pid, readGroups());
+        byte[] body = view(persons.read(pid), pid, readGroups()).getBytes(StandardCharsets.UTF_8);
         EntityTag etag = representation.etag(body);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
@@ -191,7 +191,7 @@ public class PersonResource {
                 if (!ScopeFieldGroups.canRead(caller.scopes(), auth.legacyScopes())) {
                     yield Response.noContent().build();
                 }
-                String json = view(result.person(), pid, groups);
+                byte[] json = view(result.person(), pid, groups).getBytes(StandardCharsets.UTF_8);
                 yield ok(representation, json, representation.etag(json));
             }
         };
@@ -205,8 +205,7 @@ public class PersonResource {
         return PersonView.json(person, pid, groups, varslingRule);
     }
 
-    private Response ok(RecordTags.Representation representation, String json, EntityTag etag) {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    private Response ok(RecordTags.Representation representation, byte[] bytes, EntityTag etag) {
         if (representation == RecordTags.Representation.JOSE) {
             return Response.ok(signer.sign(bytes), JOSE).tag(etag).build();
         }

@@ -38,8 +38,13 @@ final class RecordTags {
 
     /** A strong validator of the JSON body: it changes whenever a byte of the body does. */
     static EntityTag etagOf(String body) {
+        return etagOf(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same, of the body's UTF-8 bytes as they are sent (no second copy of the body). */
+    static EntityTag etagOf(byte[] body) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
             return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
@@ -58,6 +63,10 @@ final class RecordTags {
         }
 
         EntityTag etag(String json) {
+            return etag(json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        EntityTag etag(byte[] json) {
             EntityTag tag = etagOf(json);
             return this == JOSE ? new EntityTag(tag.getValue() + JOSE_SUFFIX) : tag;
         }
