@@ -130,6 +130,7 @@ public class ConsoleAuthServlet extends HttpServlet {
             case ConsoleLogin.Outcome.LoggedIn in -> {
                 // a fresh session for the login, so an id planted before it is worth nothing after it
                 request.getSession(true).setAttribute(OperatorSession.ATTRIBUTE, in.operator());
+                ConsoleCookie.strict(response);
                 LOG.info(() -> "Console login of " + in.operator().subject());
                 // a page, not a redirect: after a redirect chain that began at the identity provider's site the
                 // browser would not send the SameSite=Strict session cookie; a navigation from this page does

@@ -5,15 +5,19 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The session cookie, which only the console uses: {@code HttpOnly} (no script reads it),
  * {@code Secure} unless {@code krr.console.secure-cookie=false} (a sandbox on plain HTTP), and
- * {@code SameSite=Strict} (no other site's page sends it), which {@code payara-web.xml} sets: Payara
- * writes the session cookie's {@code SameSite} from its {@code cookieSameSite} property and ignores
- * {@link SessionCookieConfig#setAttribute} (the browser test saw {@code Lax}). Set here rather than in
- * {@code web.xml} because {@code Secure} depends on the configuration.
+ * {@code SameSite=Strict} (no other site's page sends it), added by {@link #strict} where the login
+ * makes the session. Not through Payara's own means: it ignores {@link SessionCookieConfig#setAttribute}
+ * (the browser test saw {@code Lax}), and its {@code cookieSameSite} property in {@code payara-web.xml}
+ * doubled the server's CPU per GET of the user API (2,030 µs against 915 µs, {@code bench/RESULTS.md}).
+ * Set here rather than in {@code web.xml} because {@code Secure} depends on the configuration.
  */
 @WebListener
 public class ConsoleCookie implements ServletContextListener {
@@ -27,6 +31,24 @@ public class ConsoleCookie implements ServletContextListener {
         cookie.setHttpOnly(true);
         cookie.setSecure(secure());
         cookie.setPath("/");
+    }
+
+    /**
+     * Adds {@code SameSite=Strict} to the session cookie the container has just set on this response
+     * (it writes the header when the session is made); every other header stays as it is.
+     */
+    static void strict(HttpServletResponse response) {
+        List<String> cookies = List.copyOf(response.getHeaders("Set-Cookie"));
+        for (int i = 0; i < cookies.size(); i++) {
+            String cookie = cookies.get(i);
+            String written = cookie.startsWith(NAME + "=") && !cookie.toLowerCase(Locale.ROOT).contains("samesite")
+                    ? cookie + "; SameSite=Strict" : cookie;
+            if (i == 0) {
+                response.setHeader("Set-Cookie", written);
+            } else {
+                response.addHeader("Set-Cookie", written);
+            }
+        }
     }
 
     /** {@code krr.console.secure-cookie}, default on: the {@code Secure} attribute of the console's cookies. */
