@@ -7,7 +7,11 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,7 +39,7 @@ public class ReconcileSchedule {
     Reconciliations reconciliations;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     private ScheduledFuture<?> scheduled;
 
@@ -43,28 +47,33 @@ public class ReconcileSchedule {
      * The schedule as an operator reads it: the expression, the mode, and the next start after now
      * (empty when the schedule is {@code off}).
      */
-    public record Plan(String expression, Mode mode, java.util.Optional<java.time.Instant> next) {
+    public record Plan(String expression, Mode mode, Optional<Instant> next) {
     }
 
     public Plan plan() {
         String cron = settings.schedule();
-        if (cron.equalsIgnoreCase("off")) {
-            return new Plan(cron, settings.scheduledMode(), java.util.Optional.empty());
-        }
-        java.time.ZonedDateTime now = clock.instant().atZone(OSLO);
-        return new Plan(cron, settings.scheduledMode(), java.util.Optional
-                .ofNullable(new WallClockCronTrigger(toJakartaCron(cron), OSLO).getNextRunTime(null, now))
-                .map(java.time.ZonedDateTime::toInstant));
+        Optional<Instant> next = isOff(cron) ? Optional.empty()
+                : Optional.ofNullable(trigger(cron).getNextRunTime(null, clock.instant().atZone(OSLO)))
+                        .map(ZonedDateTime::toInstant);
+        return new Plan(cron, settings.scheduledMode(), next);
+    }
+
+    private static boolean isOff(String cron) {
+        return cron.equalsIgnoreCase("off");
+    }
+
+    private static WallClockCronTrigger trigger(String cron) {
+        return new WallClockCronTrigger(toJakartaCron(cron), OSLO);
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         String cron = settings.schedule();
-        if (cron.equalsIgnoreCase("off")) {
+        if (isOff(cron)) {
             LOG.info("Scheduled reconciliation is off (krr.reconcile.schedule=off)");
             return;
         }
         Mode mode = settings.scheduledMode();
-        scheduled = scheduler.schedule(() -> run(mode), new WallClockCronTrigger(toJakartaCron(cron), OSLO));
+        scheduled = scheduler.schedule(() -> run(mode), trigger(cron));
         LOG.info(() -> "Scheduled reconciliation (" + mode + ") at '" + cron + "' Europe/Oslo");
     }
 
