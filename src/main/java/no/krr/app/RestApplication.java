@@ -3,6 +3,7 @@ package no.krr.app;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 import no.krr.security.RoleCheckFailures;
 import no.krr.web.ExceptionMappers;
@@ -12,6 +13,7 @@ import no.krr.platform.MigrationsGate;
 import no.krr.security.BearerTokenFilter;
 import no.krr.security.CitizenTokenFilter;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -34,6 +36,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @SecurityScheme(securitySchemeName = "idporten", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "ID-porten access token (the user API; never accepted on /admin)")
 public class RestApplication extends Application {
+
+    /**
+     * No response buffer: Jersey would otherwise buffer every body (8 KiB allocated per request) to
+     * learn its length, while the person resource sets {@code Content-Length} itself; the few other
+     * bodies here (problem details) are then sent chunked.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
+    }
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -2,7 +2,9 @@ package no.krr.person;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -116,9 +118,20 @@ public final class PersonFields {
     private PersonFields() {
     }
 
+    // asked for on every GET: computed once
+    private static final Map<Section, List<Field<?>>> BY_SECTION = bySection();
+
     /** The fields of a section, in the register's order. */
     public static List<Field<?>> of(Section section) {
-        return ALL.stream().filter(f -> f.section() == section).toList();
+        return BY_SECTION.get(section);
+    }
+
+    private static Map<Section, List<Field<?>>> bySection() {
+        Map<Section, List<Field<?>>> sections = new EnumMap<>(Section.class);
+        for (Section section : Section.values()) {
+            sections.put(section, ALL.stream().filter(f -> f.section() == section).toList());
+        }
+        return sections;
     }
 
     private static Field<String> text(String name, Section section, Function<Person, Optional<String>> stored,

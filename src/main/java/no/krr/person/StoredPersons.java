@@ -21,7 +21,14 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class StoredPersons {
 
-    static final String SELECT = "select * from person where personidentifikator = ?";
+    /** The columns {@link #fromRow} reads, in the order it reads them (by index: a name is looked up per call). */
+    public static final String COLUMNS = "status, reservasjon, reservasjonstidspunkt, reservasjon_oppdatert, varslingsstatus, "
+            + "epostadresse, epostadresse_oppdatert, epostadresse_sist_verifisert, epostadresse_sist_validert, "
+            + "epostadresse_duplisert, mobiltelefonnummer, mobiltelefonnummer_oppdatert, "
+            + "mobiltelefonnummer_sist_verifisert, mobiltelefonnummer_sist_validert, mobiltelefonnummer_duplisert, "
+            + "postkasseadresse, postkasseleverandoeradresse, sertifikat, spraak, spraak_oppdatert";
+
+    static final String SELECT = "select " + COLUMNS + " from person where personidentifikator = ?";
 
     @Inject
     DataSource dataSource;
@@ -37,38 +44,38 @@ public class StoredPersons {
         }
     }
 
-    /** The person of the current row of {@code select * from person}; the row's columns are named as the JSON members. */
+    /** The person of the current row of {@code select }{@link #COLUMNS}{@code  from person}. */
     public static Person fromRow(NationalId id, ResultSet row) throws SQLException {
         Person p = new Person(id);
-        p.status(Status.valueOf(row.getString("status")));
-        p.reservasjon(code(row, "reservasjon", JaNei::valueOf));
-        p.reservasjonstidspunkt(time(row, "reservasjonstidspunkt"));
-        p.reservasjonOppdatert(time(row, "reservasjon_oppdatert"));
-        p.varslingsstatus(code(row, "varslingsstatus", Varslingsstatus::valueOf));
-        p.epostadresse(row.getString("epostadresse"));
-        p.epostadresseOppdatert(time(row, "epostadresse_oppdatert"));
-        p.epostadresseSistVerifisert(time(row, "epostadresse_sist_verifisert"));
-        p.epostadresseSistValidert(time(row, "epostadresse_sist_validert"));
-        p.epostadresseDuplisert(code(row, "epostadresse_duplisert", JaNei::valueOf));
-        p.mobiltelefonnummer(row.getString("mobiltelefonnummer"));
-        p.mobiltelefonnummerOppdatert(time(row, "mobiltelefonnummer_oppdatert"));
-        p.mobiltelefonnummerSistVerifisert(time(row, "mobiltelefonnummer_sist_verifisert"));
-        p.mobiltelefonnummerSistValidert(time(row, "mobiltelefonnummer_sist_validert"));
-        p.mobiltelefonnummerDuplisert(code(row, "mobiltelefonnummer_duplisert", JaNei::valueOf));
-        p.postkasseadresse(row.getString("postkasseadresse"));
-        p.postkasseleverandoeradresse(row.getString("postkasseleverandoeradresse"));
-        p.sertifikat(row.getString("sertifikat"));
-        p.spraak(code(row, "spraak", Spraak::valueOf));
-        p.spraakOppdatert(time(row, "spraak_oppdatert"));
+        p.status(Status.valueOf(row.getString(1)));
+        p.reservasjon(code(row, 2, JaNei::valueOf));
+        p.reservasjonstidspunkt(time(row, 3));
+        p.reservasjonOppdatert(time(row, 4));
+        p.varslingsstatus(code(row, 5, Varslingsstatus::valueOf));
+        p.epostadresse(row.getString(6));
+        p.epostadresseOppdatert(time(row, 7));
+        p.epostadresseSistVerifisert(time(row, 8));
+        p.epostadresseSistValidert(time(row, 9));
+        p.epostadresseDuplisert(code(row, 10, JaNei::valueOf));
+        p.mobiltelefonnummer(row.getString(11));
+        p.mobiltelefonnummerOppdatert(time(row, 12));
+        p.mobiltelefonnummerSistVerifisert(time(row, 13));
+        p.mobiltelefonnummerSistValidert(time(row, 14));
+        p.mobiltelefonnummerDuplisert(code(row, 15, JaNei::valueOf));
+        p.postkasseadresse(row.getString(16));
+        p.postkasseleverandoeradresse(row.getString(17));
+        p.sertifikat(row.getString(18));
+        p.spraak(code(row, 19, Spraak::valueOf));
+        p.spraakOppdatert(time(row, 20));
         return p;
     }
 
-    private static <T> T code(ResultSet row, String column, Function<String, T> of) throws SQLException {
+    private static <T> T code(ResultSet row, int column, Function<String, T> of) throws SQLException {
         String value = row.getString(column);
         return value == null ? null : of.apply(value);
     }
 
-    private static OffsetDateTime time(ResultSet row, String column) throws SQLException {
+    private static OffsetDateTime time(ResultSet row, int column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class);
     }
 }

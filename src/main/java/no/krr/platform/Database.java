@@ -35,7 +35,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         properties = {
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=meta-data",
-                "fish.payara.fail-all-connections=true"
+                "fish.payara.fail-all-connections=true",
+                // one user for every connection: matching a request to a pooled connection by its
+                // credentials (Payara's default for a @DataSourceDefinition) is work on every read
+                "fish.payara.match-connections=false"
         })
 @ApplicationScoped
 public class Database {

@@ -62,7 +62,7 @@ public final class ReferenceServer {
         this.reads = ThreadLocal.withInitial(() -> {
             try {
                 Connection c = DriverManager.getConnection(jdbc, user, password);
-                return c.prepareStatement("select * from person where personidentifikator = ?");
+                return c.prepareStatement("select " + StoredPersons.COLUMNS + " from person where personidentifikator = ?");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -106,7 +106,7 @@ public final class ReferenceServer {
                 exchange.sendResponseHeaders(403, -1);
                 return;
             }
-            byte[] body = PersonView.json(read(pid.get()), pid.get(), groups, rule).getBytes(StandardCharsets.UTF_8);
+            byte[] body = PersonView.bytes(read(pid.get()), pid.get(), groups, rule);
             var headers = exchange.getResponseHeaders();
             headers.set("Content-Type", "application/json;charset=UTF-8");
             headers.set("ETag", "\"" + etag(body) + "\"");

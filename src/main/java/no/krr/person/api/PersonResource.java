@@ -1,7 +1,7 @@
 package no.krr.person.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,9 +52,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The user API of the register: the logged-in citizen reads their own record, as JSON or as a
  * signed JWS ({@code application/jose}) whose payload is the very same JSON bytes, and changes
  * their preferred language.
+ *
+ * <p>Application-scoped: it keeps no state of a request (the caller is the request-scoped
+ * {@link CallerToken}, reached through its proxy), and a request-scoped resource cost a bean
+ * creation with Payara's reflection over its injection points on every call (bench/RESULTS.md).
  */
 @Path("v1/person")
-@RequestScoped
+@ApplicationScoped
 @CitizenToken
 @Tag(name = "person", description = "The logged-in citizen's record in the register")
 public class PersonResource {
@@ -65,6 +69,7 @@ public class PersonResource {
     // constructors, not MediaType.valueOf or Variant.mediaTypes(…).build(): those ask the JAX-RS
     // runtime, and doing so while the class loads made it unloadable in plain unit tests
     static final MediaType JOSE_TYPE = new MediaType("application", "jose");
+    private static final MediaType JSON_UTF8 = new MediaType("application", "json", "UTF-8");
     private static final List<Variant> VARIANTS = List.of(
             new Variant(MediaType.APPLICATION_JSON_TYPE, (String) null, null),
             new Variant(JOSE_TYPE, (String) null, null));
@@ -121,7 +126,7 @@ public class PersonResource {
     public Response get(@Context Request request) {
         NationalId pid = caller.pid().orElseThrow(); // CitizenTokenFilter has checked it
         RecordTags.Representation representation = RecordTags.Representation.of(request.selectVariant(VARIANTS));
-        byte[] body = view(persons.read(pid), pid, readGroups()).getBytes(StandardCharsets.UTF_8);
+        byte[] body = PersonView.bytes(persons.read(pid), pid, readGroups(), varslingRule);
         EntityTag etag = representation.etag(body);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
@@ -191,7 +196,7 @@ public class PersonResource {
                 if (!ScopeFieldGroups.canRead(caller.scopes(), auth.legacyScopes())) {
                     yield Response.noContent().build();
                 }
-                byte[] json = view(result.person(), pid, groups).getBytes(StandardCharsets.UTF_8);
+                byte[] json = PersonView.bytes(result.person(), pid, groups, varslingRule);
                 yield ok(representation, json, representation.etag(json));
             }
         };
@@ -205,10 +210,12 @@ public class PersonResource {
         return PersonView.json(person, pid, groups, varslingRule);
     }
 
-    private Response ok(RecordTags.Representation representation, byte[] bytes, EntityTag etag) {
+    /** The answer with its length set here: the user API does not buffer bodies ({@code RestApplication}). */
+    private Response ok(RecordTags.Representation representation, byte[] json, EntityTag etag) {
         if (representation == RecordTags.Representation.JOSE) {
-            return Response.ok(signer.sign(bytes), JOSE).tag(etag).build();
+            byte[] jws = signer.sign(json).getBytes(StandardCharsets.US_ASCII);
+            return Response.ok(jws, JOSE).header(HttpHeaders.CONTENT_LENGTH, jws.length).tag(etag).build();
         }
-        return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).tag(etag).build();
+        return Response.ok(json, JSON_UTF8).header(HttpHeaders.CONTENT_LENGTH, json.length).tag(etag).build();
     }
 }
