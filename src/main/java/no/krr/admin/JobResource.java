@@ -26,8 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import no.krr.security.AuthSettings;
-import no.krr.security.CallerToken;
 import no.krr.web.Problem;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -53,7 +53,7 @@ public class JobResource {
     JobReports reports;
 
     @Inject
-    CallerToken caller;
+    JsonWebToken caller;
 
     static final int MAX_RECENT = 100;
 

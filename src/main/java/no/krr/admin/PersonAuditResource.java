@@ -23,8 +23,8 @@ import no.krr.person.AuditTrail;
 import no.krr.person.NationalId;
 import no.krr.person.RegisterTimestamps;
 import no.krr.security.AuthSettings;
-import no.krr.security.CallerToken;
 import no.krr.web.Problem;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -47,7 +47,7 @@ public class PersonAuditResource {
     AuditTrail audit;
 
     @Inject
-    CallerToken caller;
+    JsonWebToken caller;
 
     @GET
     @Path("{pid}/audit")

@@ -6,8 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.json.JsonString;
 import no.krr.person.Actor;
-import no.krr.security.CallerToken;
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who started a job, as its job parameter {@value #PARAMETER} records it: an operator, written
@@ -54,9 +56,13 @@ public record StartedBy(Kind kind, String sub, String clientId) {
                 clientId.filter(s -> !s.isBlank()).orElse(NONE));
     }
 
-    /** The operator of the request's (admin) token. */
-    public static StartedBy of(CallerToken caller) {
-        return operator(caller.subject(), caller.clientOrAuthorizedParty());
+    /** The operator of the request's (admin) token: its {@code sub}, its {@code client_id} else its {@code azp}. */
+    public static StartedBy of(JsonWebToken operator) {
+        // client_id is no standard claim, so the API has it as a JsonString (the verifier checked it is a string)
+        Optional<String> clientId = operator.claim("client_id")
+                .filter(JsonString.class::isInstance).map(value -> ((JsonString) value).getString())
+                .or(() -> operator.claim(Claims.azp));
+        return operator(Optional.ofNullable(operator.getSubject()), clientId);
     }
 
     /** The parameter of a job's parameters; empty for a job started before it was recorded, or when it does not parse. */

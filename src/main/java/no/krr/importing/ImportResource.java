@@ -18,9 +18,9 @@ import no.krr.admin.AdminApi;
 import no.krr.admin.JobReports;
 import no.krr.admin.StartedBy;
 import no.krr.security.AuthSettings;
-import no.krr.security.CallerToken;
 import no.krr.web.BoundedBody;
 import no.krr.web.Problem;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,7 +48,7 @@ public class ImportResource {
     Imports imports;
 
     @Inject
-    CallerToken caller;
+    JsonWebToken caller;
 
     @POST
     @Consumes(NDJSON)

@@ -31,9 +31,9 @@ import no.krr.admin.AdminApi;
 import no.krr.admin.JobReports;
 import no.krr.admin.StartedBy;
 import no.krr.security.AuthSettings;
-import no.krr.security.CallerToken;
 import no.krr.web.BoundedBody;
 import no.krr.web.Problem;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -64,7 +64,7 @@ public class ReconciliationResource {
     JobReports jobs;
 
     @Inject
-    CallerToken caller;
+    JsonWebToken caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -18,9 +18,10 @@ import no.krr.web.Problem;
 /**
  * What the two token doors share: the bearer token of the request, verified by the door's
  * {@link TokenVerifier}. A token the verifier rejects is 401 {@code invalid_token} with one log line
- * (the reason, never the token); the issuer's keys unreachable is 503. A good token fills the
- * request's {@link CallerToken}, and the door decides its roles, which {@code @RolesAllowed} then
- * checks through the request's {@link SecurityContext}.
+ * (the reason, never the token); the issuer's keys unreachable is 503. For a good token the door
+ * decides its roles; the token with them becomes the request's {@code JsonWebToken}
+ * ({@link VerifiedToken}, in the request's {@link CallerToken}) and the principal of the request's
+ * {@link SecurityContext}, whose roles {@code @RolesAllowed} then checks.
  */
 abstract class BearerAuthentication implements ContainerRequestFilter {
 
@@ -44,8 +45,8 @@ abstract class BearerAuthentication implements ContainerRequestFilter {
     }
 
     /**
-     * The caller's roles, or empty after the door aborted the request itself (a token that is
-     * valid but not acceptable here).
+     * The caller's roles (the token's groups), or empty after the door aborted the request itself (a
+     * token that is valid but not acceptable here).
      */
     abstract Optional<Set<String>> roles(ContainerRequestContext request, JWTClaimsSet claims);
 
@@ -86,9 +87,13 @@ abstract class BearerAuthentication implements ContainerRequestFilter {
                     .response().header("Retry-After", "5").build());
             return;
         }
-        caller.accept(claims);
         Optional<Set<String>> roles = roles(request, claims);
-        roles.ifPresent(granted -> authenticate(request, claims, granted));
+        if (roles.isEmpty()) {
+            return;
+        }
+        VerifiedToken verified = new VerifiedToken(token.get(), claims, roles.get());
+        caller.accept(verified);
+        authenticate(request, verified);
     }
 
     private static Optional<String> bearer(String authorization) {
@@ -105,18 +110,18 @@ abstract class BearerAuthentication implements ContainerRequestFilter {
                 .build();
     }
 
-    private static void authenticate(ContainerRequestContext request, JWTClaimsSet claims, Set<String> roles) {
-        Principal principal = claims::getSubject;
+    /** The token is the principal, its groups the roles: what the MP-JWT API asks of the security context. */
+    private static void authenticate(ContainerRequestContext request, VerifiedToken token) {
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override
             public Principal getUserPrincipal() {
-                return principal;
+                return token;
             }
 
             @Override
             public boolean isUserInRole(String role) {
-                return roles.contains(role);
+                return token.getGroups().contains(role);
             }
 
             @Override

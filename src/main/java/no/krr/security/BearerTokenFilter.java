@@ -13,7 +13,8 @@ import no.krr.web.BearerChallenge;
 
 /**
  * The door of the user API: an ID-porten access token ({@link AccessTokens}). No token at all is 401
- * with a bare challenge; the token's scopes become its roles ({@link AuthSettings#rolesFor}).
+ * with a bare challenge; the token's scopes become its roles, the {@code JsonWebToken}'s groups
+ * ({@link AuthSettings#rolesFor}).
  *
  * <p>The service checks tokens itself rather than through Payara's MicroProfile JWT mechanism:
  * that mechanism runs inside Jakarta Security's JASPIC bridge, which failed a JNDI lookup (an
@@ -42,6 +43,7 @@ public class BearerTokenFilter extends BearerAuthentication {
 
     @Override
     Optional<Set<String>> roles(ContainerRequestContext request, JWTClaimsSet claims) {
-        return Optional.of(settings.rolesFor(caller.scopes()));
+        String scope = claims.getClaim("scope") instanceof String text ? text : "";
+        return Optional.of(settings.rolesFor(ScopeFieldGroups.scopesOf(scope)));
     }
 }

@@ -1,6 +1,5 @@
 package no.krr.security;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Map;
 import java.util.Optional;
@@ -8,27 +7,31 @@ import java.util.Set;
 import no.krr.person.NationalId;
 
 /**
- * The claims of the caller's access token that the service uses: for a citizen (ID-porten)
- * {@code pid} (the national id), {@code scope}, {@code acr} (level of assurance), {@code client_id},
- * {@code consumer} (the organisation behind the client) and {@code jti}; for an operator (the admin
- * issuer) {@code sub} and {@code client_id} (or {@code azp}). The door's filter fills it once the
- * token is verified, the claims' JSON types checked ({@link ClaimShape}); a claim of another type
- * reads as absent here, never through {@code toString()}.
+ * The request's verified token ({@link VerifiedToken}, the {@code JsonWebToken} that
+ * {@link JsonWebTokenProducer} injects) and typed accessors for the claims the service uses: for a
+ * citizen (ID-porten) {@code pid} (the national id), {@code scope}, {@code acr} (level of
+ * assurance), {@code client_id}, {@code consumer} (the organisation behind the client) and
+ * {@code jti}; for an operator (the admin issuer) {@code sub} and {@code client_id} (or {@code azp}).
+ * The door's filter hands it the token once verified, the claims' JSON types checked
+ * ({@link ClaimShape}); a claim of another type reads as absent here, never through
+ * {@code toString()}. The accessors read the token's claims as Nimbus parsed them, so they make no
+ * JSON-P values.
  */
 @RequestScoped
 public class CallerToken {
 
-    private static final JWTClaimsSet NONE = new JWTClaimsSet.Builder().build();
-
-    private JWTClaimsSet claims = NONE;
-    // read once per request: the filters and the resource ask for them several times
+    private VerifiedToken token = VerifiedToken.NONE;
+    // parsed once per request: the citizen filter and the resource both ask
     private Optional<NationalId> pid = Optional.empty();
-    private Set<String> scopes = Set.of();
 
-    void accept(JWTClaimsSet verified) {
-        claims = verified;
-        pid = text("pid").flatMap(NationalId::parse);
-        scopes = ScopeFieldGroups.scopesOf(text("scope").orElse(""));
+    void accept(VerifiedToken verified) {
+        token = verified;
+        pid = token.text("pid").flatMap(NationalId::parse);
+    }
+
+    /** The request's token; {@link VerifiedToken#NONE} before a door accepted one. */
+    public VerifiedToken token() {
+        return token;
     }
 
     /** The {@code pid} claim, if it is a valid national id. */
@@ -36,40 +39,42 @@ public class CallerToken {
         return pid;
     }
 
+    /** The scopes of the {@code scope} claim (all of them, whether or not the door made them roles). */
     public Set<String> scopes() {
-        return scopes;
+        return ScopeFieldGroups.scopesOf(token.text("scope").orElse(""));
+    }
+
+    /** The roles the door granted: {@code JsonWebToken.getGroups()}. */
+    public Set<String> groups() {
+        return token.getGroups();
     }
 
     public Optional<String> acr() {
-        return text("acr");
+        return token.text("acr");
     }
 
     public Optional<String> clientId() {
-        return text("client_id");
+        return token.text("client_id");
     }
 
     public Optional<String> subject() {
-        return Optional.ofNullable(claims.getSubject());
+        return token.text("sub");
     }
 
     /** {@code client_id}, else {@code azp} (Entra ID and Keycloak name the client there). */
     public Optional<String> clientOrAuthorizedParty() {
-        return clientId().or(() -> text("azp"));
+        return clientId().or(() -> token.text("azp"));
     }
 
     public Optional<String> jti() {
-        return Optional.ofNullable(claims.getJWTID());
+        return token.text("jti");
     }
 
     /** The organisation number of {@code consumer.ID} ({@code 0192:<orgno>}). */
     public Optional<String> consumerOrgno() {
-        if (claims.getClaim("consumer") instanceof Map<?, ?> consumer && consumer.get("ID") instanceof String id) {
+        if (token.parsed("consumer").orElse(null) instanceof Map<?, ?> consumer && consumer.get("ID") instanceof String id) {
             return Optional.of(id.substring(id.indexOf(':') + 1));
         }
         return Optional.empty();
-    }
-
-    private Optional<String> text(String claim) {
-        return claims.getClaim(claim) instanceof String value ? Optional.of(value) : Optional.empty();
     }
 }

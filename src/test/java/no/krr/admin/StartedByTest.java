@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import no.krr.security.AuthSettings;
+import no.krr.security.VerifiedToken;
 import org.junit.jupiter.api.Test;
 
 class StartedByTest {
@@ -23,6 +27,20 @@ class StartedByTest {
         assertEquals("sub=a1b2;client_id=-", StartedBy.operator(Optional.of("a1b2"), Optional.empty()).format());
         assertEquals("sub=-;client_id=c", StartedBy.operator(Optional.of("  "), Optional.of("c")).format());
         assertEquals("-", StartedBy.parse("sub=a1b2;client_id=-").orElseThrow().clientId());
+    }
+
+    static VerifiedToken operatorToken(JWTClaimsSet.Builder claims) {
+        return new VerifiedToken("a.b.c", claims.build(), Set.of(AuthSettings.ADMIN_ROLE));
+    }
+
+    @Test
+    void theOperatorOfATokenIsItsSubAndClientIdElseAzp() {
+        assertEquals("sub=alice;client_id=console", StartedBy.of(operatorToken(
+                new JWTClaimsSet.Builder().subject("alice").claim("client_id", "console").claim("azp", "other"))).format());
+        assertEquals("sub=bob;client_id=entra-app", StartedBy.of(operatorToken(
+                new JWTClaimsSet.Builder().subject("bob").claim("azp", "entra-app"))).format());
+        assertEquals("sub=carol;client_id=-", StartedBy.of(operatorToken(new JWTClaimsSet.Builder().subject("carol"))).format());
+        assertEquals("sub=-;client_id=-", StartedBy.of(VerifiedToken.NONE).format());
     }
 
     @Test

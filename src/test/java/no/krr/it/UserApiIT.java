@@ -60,7 +60,9 @@ class UserApiIT {
     @Deployment
     static WebArchive deployment() {
         world = OutsideWorld.start();
-        return ServiceDeployment.war(world, Map.of());
+        // the echo of the MicroProfile JWT API (test only): what @Inject JsonWebToken and @Claim give
+        return ServiceDeployment.war(world, Map.of()).addClasses(JwtEchoApplication.class, JwtEchoApplication.Anonymous.class,
+                JwtEchoResource.class, JwtEchoResource.LongLived.class);
     }
 
     @ArquillianResource
@@ -333,6 +335,74 @@ class UserApiIT {
         String body = response.asString();
         assertFalse(body.contains(token), "the token is echoed");
         assertFalse(Pattern.compile("\\d{11}").matcher(body).find(), "a national id in an error body: " + body);
+    }
+
+    // --- the MicroProfile JWT API (JwtEchoResource) -----------------------------------------------
+
+    JsonPath echo(String path, String token) {
+        return given().baseUri(base).auth().oauth2(token).get(path).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void theVerifiedTokenIsInjectableAsJsonWebTokenAndItsClaimsWithClaim() {
+        String token = idporten().token(FULL).scope(IdPorten.SCOPE_KONTAKTINFORMASJON_READ, "openid")
+                .subject("pairwise-1").jti("echo-jti-1").claim("verified_extra", true).claim("tags", List.of("a", "b")).mint();
+        JsonPath echo = echo("/jwt-echo", token);
+        assertEquals("pairwise-1", echo.getString("name"), "getName is sub without upn and preferred_username");
+        assertEquals("pairwise-1", echo.getString("subject"));
+        assertEquals(token.length(), echo.getInt("rawTokenLength"));
+        assertEquals(Set.of(IdPorten.SCOPE_KONTAKTINFORMASJON_READ, "openid"), Set.copyOf(echo.getList("tokenGroups")),
+                "the groups are the scopes");
+        assertEquals(Set.copyOf(echo.getList("tokenGroups")), Set.copyOf(echo.getList("groups")));
+        // ours, the only JsonWebToken bean: Payara's MP-JWT extension adds its own only for @LoginConfig(authMethod = "MP-JWT"),
+        // and two would have failed the deployment as ambiguous
+        assertTrue(echo.getString("tokenText").startsWith("VerifiedToken["), echo.getString("tokenText"));
+        assertTrue(echo.getBoolean("tokenPidIsJsonString"), "pid is no standard claim: a JSON-P value");
+        assertTrue(echo.getBoolean("tokenExpIsLong"), "exp is a Long of seconds");
+        assertEquals(FULL, echo.getString("pid"));
+        assertEquals(FULL, echo.getString("pidJson"));
+        assertTrue(echo.getLong("exp") > System.currentTimeMillis() / 1000, "exp in seconds");
+        assertTrue(echo.getBoolean("expMatches"));
+        assertEquals(echo.getLong("exp"), echo.getLong("expJson"));
+        assertTrue(echo.getLong("iat") > 0);
+        assertEquals("pairwise-1", echo.getString("sub"));
+        assertEquals(IdPorten.ACR_SUBSTANTIAL, echo.getString("acr"));
+        assertEquals("(none)", echo.getString("nbf"));
+        assertEquals("true", echo.getString("verifiedExtra"));
+        assertEquals(List.of("a", "b"), echo.getList("tags"));
+        assertEquals("0192:" + IdPorten.DEFAULT_CONSUMER_ORGNO, echo.getString("consumer.ID"));
+        assertEquals(IdPorten.DEFAULT_CLIENT_ID, echo.getString("clientId"));
+        assertEquals("echo-jti-1", echo.getString("jti"));
+        assertEquals("jti", echo.getString("jtiClaimName"));
+        assertTrue(echo.getBoolean("principalIsToken"), "the security context's principal is the JsonWebToken");
+        assertEquals("pairwise-1", echo.getString("principalName"));
+        assertTrue(echo.getBoolean("inScopeRole"));
+        assertFalse(echo.getBoolean("inAdminRole"));
+    }
+
+    @Test
+    void aClaimValueInALongLivedBeanReadsEachRequestsToken() {
+        assertEquals("first", echo("/jwt-echo", idporten().token(FULL).jti("first").mint()).getString("jti"));
+        assertEquals("second", echo("/jwt-echo", idporten().token(FULL).jti("second").mint()).getString("jti"));
+    }
+
+    @Test
+    void theGroupsAreWhatRolesAllowedChecks() {
+        given().baseUri(base).auth().oauth2(idporten().token(FULL).scope(IdPorten.SCOPE_DIGITALPOST_READ).mint())
+                .get("/jwt-echo").then().statusCode(403);
+    }
+
+    @Test
+    void withoutATokenTheInjectedTokenIsEmpty() {
+        JsonPath echo = given().baseUri(base).get("/jwt-anonymous/open").then().statusCode(200).extract().jsonPath();
+        assertEquals("null", echo.getString("name"));
+        assertEquals(0, echo.getInt("rawTokenLength"));
+        assertEquals(List.of(), echo.getList("tokenGroups"));
+        assertEquals("null", echo.getString("pid"));
+        assertEquals(0L, echo.getLong("exp"));
+        assertEquals("(none)", echo.getString("sub"));
+        assertEquals("null", echo.getString("verifiedExtra"));
+        assertFalse(echo.getBoolean("principalIsToken"));
     }
 
     // --- platform endpoints ----------------------------------------------------------------------

@@ -193,7 +193,7 @@ public class PersonResource {
             case PRECONDITION_FAILED -> Problem.of(412, "stale-etag", "Precondition failed",
                     "The record changed since the ETag in If-Match was issued; read it again.").response().build();
             case CHANGED, UNCHANGED -> {
-                if (!ScopeFieldGroups.canRead(caller.scopes(), auth.legacyScopes())) {
+                if (!ScopeFieldGroups.canRead(caller.groups(), auth.legacyScopes())) {
                     yield Response.noContent().build();
                 }
                 byte[] json = PersonView.bytes(result.person(), pid, groups, varslingRule);
@@ -202,8 +202,9 @@ public class PersonResource {
         };
     }
 
+    /** The groups the token's roles unlock: its scopes as the door granted them (legacy ones only while on). */
     private Set<FieldGroup> readGroups() {
-        return ScopeFieldGroups.groupsFor(caller.scopes(), auth.legacyScopes());
+        return ScopeFieldGroups.groupsFor(caller.groups(), auth.legacyScopes());
     }
 
     private String view(Optional<Person> person, NationalId pid, Set<FieldGroup> groups) {
