@@ -1,6 +1,5 @@
 package no.krr.security;
 
-import jakarta.enterprise.context.RequestScoped;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -8,16 +7,15 @@ import no.krr.person.NationalId;
 
 /**
  * The request's verified token ({@link VerifiedToken}, the {@code JsonWebToken} that
- * {@link JsonWebTokenProducer} injects) and typed accessors for the claims the service uses: for a
+ * {@link CallerProducers} injects) and typed accessors for the claims the service uses: for a
  * citizen (ID-porten) {@code pid} (the national id), {@code scope}, {@code acr} (level of
  * assurance), {@code client_id}, {@code consumer} (the organisation behind the client) and
  * {@code jti}; for an operator (the admin issuer) {@code sub} and {@code client_id} (or {@code azp}).
  * The door's filter hands it the token once verified, the claims' JSON types checked
  * ({@link ClaimShape}); a claim of another type reads as absent here, never through
  * {@code toString()}. The accessors read the token's claims as Nimbus parsed them, so they make no
- * JSON-P values.
+ * JSON-P values. A request-scoped bean made by {@link CallerProducers}.
  */
-@RequestScoped
 public class CallerToken {
 
     private VerifiedToken token = VerifiedToken.NONE;
