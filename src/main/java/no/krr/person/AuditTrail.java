@@ -17,13 +17,14 @@ public class AuditTrail {
     @PersistenceContext(unitName = "krr")
     EntityManager em;
 
+    /** One row, in the caller's transaction (written at once, as {@link #recordAll} writes). */
     public void record(AuditEntry entry) {
-        em.persist(entry);
+        recordAll(List.of(entry));
     }
 
     /** One row per changed field, in the caller's transaction. */
     public void record(NationalId person, List<AuditedFields.Change> changes, OffsetDateTime at, Actor actor) {
-        changes.forEach(c -> em.persist(entry(person, c, at, actor)));
+        recordAll(changes.stream().map(c -> entry(person, c, at, actor)).toList());
     }
 
     public static AuditEntry entry(NationalId person, AuditedFields.Change change, OffsetDateTime at, Actor actor) {
@@ -31,10 +32,14 @@ public class AuditTrail {
     }
 
     /**
-     * Many rows at once, as one JDBC batch on the connection of the caller's transaction, the ids
-     * from the column's default (the sequence). An import writes a row per field of every person it
-     * adds, thousands per chunk: through EclipseLink's unit of work (an entity, a clone and a change
-     * set each) those rows cost more than the import's own work (bench/README.md, 2026-12-03).
+     * Rows as one JDBC batch on the connection of the caller's transaction, the ids from the column's
+     * default (the sequence). Every audit row is written so, never by {@code persist}: an import
+     * writes a row per field of every person it adds, thousands per chunk, and through EclipseLink's
+     * unit of work (an entity, a clone and a change set each) those rows cost more than the import's
+     * own work (bench/README.md, 2026-12-03); and a PATCH's one row took EclipseLink's sequencing
+     * lock, which the request threads then waited for: a quarter of a PATCH's CPU on PostgreSQL
+     * (bench/RESULTS.md, 2026-12-04). The row is in the transaction at once, before the changed
+     * person's own UPDATE at the commit: both commit or neither.
      */
     public void recordAll(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
