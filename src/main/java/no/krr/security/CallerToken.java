@@ -59,11 +59,6 @@ public class CallerToken {
         return token.text("sub");
     }
 
-    /** {@code client_id}, else {@code azp} (Entra ID and Keycloak name the client there). */
-    public Optional<String> clientOrAuthorizedParty() {
-        return clientId().or(() -> token.text("azp"));
-    }
-
     public Optional<String> jti() {
         return token.text("jti");
     }
