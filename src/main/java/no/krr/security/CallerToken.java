@@ -10,7 +10,8 @@ import no.krr.person.NationalId;
  * {@link CallerProducers} injects) and typed accessors for the claims the service uses: for a
  * citizen (ID-porten) {@code pid} (the national id), {@code scope}, {@code acr} (level of
  * assurance), {@code client_id}, {@code consumer} (the organisation behind the client) and
- * {@code jti}; for an operator (the admin issuer) {@code sub} and {@code client_id} (or {@code azp}).
+ * {@code jti}; for an operator (the admin issuer) {@code sub} (the admin resources read the operator
+ * from the {@code JsonWebToken}: {@code StartedBy}).
  * The door's filter hands it the token once verified, the claims' JSON types checked
  * ({@link ClaimShape}); a claim of another type reads as absent here, never through
  * {@code toString()}. The accessors read the token's claims as Nimbus parsed them, so they make no
